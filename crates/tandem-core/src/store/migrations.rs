@@ -1,0 +1,7 @@
+//! The numbered schema migrations. Append only: a shipped migration is never edited.
+
+use rusqlite_migration::{Migrations, M};
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/001_directory.sql"))])
+}
