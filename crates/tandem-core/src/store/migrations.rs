@@ -3,5 +3,8 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001_directory.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_directory.sql")),
+        M::up(include_str!("migrations/002_default_catalog.sql")),
+    ])
 }
