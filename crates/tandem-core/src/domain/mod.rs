@@ -5,6 +5,8 @@
 
 pub mod catalog;
 pub mod employee;
+pub mod text;
+pub mod validation;
 
 pub use catalog::{Platform, Topic};
 pub use employee::{
