@@ -1,0 +1,74 @@
+/**
+ * The only module that talks to Rust. Every command of docs/ipc.md has one typed function here,
+ * built on the generated bindings, so a renamed Rust field breaks `npm run check`.
+ * Failures are always thrown as an `ErrorDto` (see `toErrorDto`).
+ */
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { CatalogDto } from './bindings/CatalogDto';
+import type { ColumnMappingDto } from './bindings/ColumnMappingDto';
+import type { DirectoryFacetsDto } from './bindings/DirectoryFacetsDto';
+import type { DirectoryPageDto } from './bindings/DirectoryPageDto';
+import type { DirectoryQueryDto } from './bindings/DirectoryQueryDto';
+import type { EmployeeDetailDto } from './bindings/EmployeeDetailDto';
+import type { EmployeeInputDto } from './bindings/EmployeeInputDto';
+import type { ErrorDto } from './bindings/ErrorDto';
+import type { ImportOutcomeDto } from './bindings/ImportOutcomeDto';
+import type { ImportPreviewDto } from './bindings/ImportPreviewDto';
+import type { ImportProgressDto } from './bindings/ImportProgressDto';
+import type { LanguageDto } from './bindings/LanguageDto';
+import type { PlatformInputDto } from './bindings/PlatformInputDto';
+import type { SettingsDto } from './bindings/SettingsDto';
+import type { TopicInputDto } from './bindings/TopicInputDto';
+
+export type * from './types';
+export { toErrorDto, isErrorDto } from './errors';
+import { toErrorDto } from './errors';
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toErrorDto(e);
+  }
+}
+
+export const api = {
+  getSettings: () => call<SettingsDto>('get_settings'),
+  setLanguage: (language: LanguageDto) => call<SettingsDto>('set_language', { language }),
+
+  listEmployees: (query: DirectoryQueryDto) => call<DirectoryPageDto>('list_employees', { query }),
+  directoryFacets: () => call<DirectoryFacetsDto>('directory_facets'),
+  getEmployee: (id: string) => call<EmployeeDetailDto>('get_employee', { id }),
+  createEmployee: (input: EmployeeInputDto) => call<EmployeeDetailDto>('create_employee', { input }),
+  updateEmployee: (id: string, input: EmployeeInputDto) =>
+    call<EmployeeDetailDto>('update_employee', { id, input }),
+  setEmployeeActive: (id: string, active: boolean) =>
+    call<EmployeeDetailDto>('set_employee_active', { id, active }),
+
+  getCatalog: () => call<CatalogDto>('get_catalog'),
+  savePlatform: (input: PlatformInputDto) => call<CatalogDto>('save_platform', { input }),
+  saveTopic: (input: TopicInputDto) => call<CatalogDto>('save_topic', { input }),
+
+  /** Hands the file over as bytes: the webview never passes a path. */
+  async importLoad(fileName: string, bytes: Uint8Array): Promise<ImportPreviewDto> {
+    try {
+      return await invoke<ImportPreviewDto>('import_load', bytes, {
+        headers: { 'x-file-name': encodeURIComponent(fileName) },
+      });
+    } catch (e) {
+      throw toErrorDto(e);
+    }
+  },
+  importRemap: (mapping: ColumnMappingDto) => call<ImportPreviewDto>('import_remap', { mapping }),
+  importCommit: () => call<ImportOutcomeDto>('import_commit'),
+  importCancel: () => call<null>('import_cancel'),
+
+  /** Subscribes to `import-progress`; resolves to the function that unsubscribes. */
+  onImportProgress(handler: (progress: ImportProgressDto) => void): Promise<UnlistenFn> {
+    return listen<ImportProgressDto>('import-progress', (event) => handler(event.payload));
+  },
+};
+
+export type Api = typeof api;
+export type { ErrorDto };

@@ -1,0 +1,410 @@
+/**
+ * An in-memory stand-in for the Rust commands, used only by `npm run dev:mock` to work on the UI in a
+ * plain browser. It is loaded behind `import.meta.env.MODE === 'mock'`, so production builds never
+ * include it. It follows docs/ipc.md closely enough to exercise every screen, with 20,000 employees.
+ */
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import type {
+  CatalogDto,
+  ColumnMappingDto,
+  DirectoryQueryDto,
+  EmployeeDetailDto,
+  EmployeeInputDto,
+  ErrorDto,
+  FieldErrorDto,
+  ImportFieldDto,
+  ImportPreviewDto,
+  LanguageDto,
+  PersonRefDto,
+  PlatformInputDto,
+  TopicInputDto,
+} from '../api';
+
+type Stored = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
+
+let seed = 42;
+function rand(): number {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+}
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)];
+}
+
+const FIRST = ['Camille', 'Léa', 'Hugo', 'Lucas', 'Chloé', 'Emma', 'Louis', 'Jules', 'Inès', 'Nathan', 'Sarah', 'Thomas', 'Manon', 'Paul', 'Zoé', 'Arthur', 'Alice', 'Gabriel', 'Jeanne', 'Mathis', 'Anne', 'Philippe', 'Isabelle', 'Bernard', 'Catherine', 'Michel', 'Sylvie', 'Olivier'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François'];
+const DEPTS = ['Finance', 'Marketing', 'Sales', 'Human Resources', 'IT', 'Legal', 'Operations', 'Communication', 'Purchasing', 'R&D'];
+const TITLES = ['Analyst', 'Manager', 'Director', 'Engineer', 'Consultant', 'Assistant', 'Head of unit', 'Project lead', 'Officer', 'Vice president'];
+const SITES = ['Paris', 'Lyon', 'Nantes', 'Lille', 'Bordeaux', 'Toulouse'];
+const INTERESTS = ['video', 'recruiting', 'personal branding', 'sport', 'photography', 'cooking', 'travel', 'music'];
+const ROLES = ['mentor', 'mentee', 'both', 'none'] as const;
+const PROFILES = ['categorical', 'allergic', 'curious', 'anxious', 'enthusiast', 'good_student', 'overwhelmed'] as const;
+
+let language: LanguageDto | null = null;
+
+const catalog: CatalogDto = {
+  platforms: [
+    ['LinkedIn', ['Optimise your profile|Optimiser son profil', 'Write a post|Rédiger un post', 'Grow your network|Développer son réseau', 'Analytics|Statistiques']],
+    ['TikTok', ['Film and edit a short video|Filmer et monter une vidéo courte', 'Trends and sounds|Tendances et sons', 'Privacy settings|Paramètres de confidentialité']],
+    ['X/Twitter', ['Hashtags|Hashtags', 'Handle a bad buzz|Gérer un bad buzz', 'Threads|Fils de discussion']],
+    ['Instagram', ['Stories|Stories', 'Reels|Reels', 'Grid and visuals|Grille et visuels']],
+    ['YouTube', ['Set up a channel|Créer une chaîne', 'Thumbnails and titles|Miniatures et titres']],
+  ].map(([name, topics], pi) => {
+    const pid = `p${pi + 1}`;
+    return {
+      id: pid,
+      name: name as string,
+      position: pi,
+      active: true,
+      topics: (topics as string[]).map((pair, ti) => {
+        const [en, fr] = pair.split('|');
+        return { id: `${pid}t${ti + 1}`, platform_id: pid, name_en: en, name_fr: fr, position: ti, active: true };
+      }),
+    };
+  }),
+};
+const allTopics = () => catalog.platforms.flatMap((p) => p.topics);
+
+const employees = new Map<string, Stored>();
+const order: string[] = [];
+
+function generate(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const id = `e${i + 1}`;
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const role = pick(ROLES);
+    const topics = allTopics();
+    const skills = Array.from({ length: Math.floor(rand() * 5) }, () => pick(topics)).filter(
+      (tp, k, arr) => arr.findIndex((x) => x.id === tp.id) === k,
+    );
+    const mentee = role === 'mentee' || role === 'both';
+    const e: Stored = {
+      id,
+      external_id: `HR${String(100000 + i)}`,
+      first_name: first,
+      last_name: last,
+      email: `${first}.${last}.${i}@example.com`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      department: pick(DEPTS),
+      title: pick(TITLES),
+      grade: 1 + Math.floor(rand() * 10),
+      manager_id: i > 0 ? `e${1 + Math.floor(rand() * Math.min(i, 200))}` : null,
+      site: pick(SITES),
+      timezone: 'Europe/Paris',
+      languages: rand() > 0.4 ? ['fr', 'en'] : ['fr'],
+      hire_date: `20${String(10 + Math.floor(rand() * 15))}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+      role,
+      adoption_profile: rand() > 0.3 ? pick(PROFILES) : null,
+      availability: rand() > 0.3 ? [{ weekday: Math.floor(rand() * 5), start_minute: 540, end_minute: 630 }, { weekday: 3, start_minute: 840, end_minute: 960 }] : [],
+      interests: Array.from(new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(INTERESTS)))),
+      skills: skills.map((tp) => {
+        const level = Math.floor(rand() * 5);
+        return { topic_id: tp.id, level, target: mentee ? Math.min(4, level + 1 + Math.floor(rand() * 2)) : null };
+      }),
+      active: rand() > 0.05,
+    };
+    employees.set(id, e);
+    order.push(id);
+  }
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function ref(e: Stored): PersonRefDto {
+  return { id: e.id, full_name: `${e.first_name} ${e.last_name}`, title: e.title, department: e.department, active: e.active };
+}
+
+function detail(e: Stored): EmployeeDetailDto {
+  const { manager_id, ...rest } = e;
+  const manager = manager_id ? employees.get(manager_id) : undefined;
+  const reports = order.map((id) => employees.get(id)!).filter((x) => x.manager_id === e.id);
+  return { ...rest, manager: manager ? ref(manager) : null, direct_reports: reports.map(ref) };
+}
+
+function fail(code: string, message: string, fields: FieldErrorDto[] = []): never {
+  const error: ErrorDto = { code, message, fields };
+  throw error;
+}
+
+function listEmployees(q: DirectoryQueryDto) {
+  const search = fold(q.search.trim());
+  let rows = order.map((id) => employees.get(id)!);
+  rows = rows.filter(
+    (e) =>
+      (q.include_inactive || e.active) &&
+      (!q.department || e.department === q.department) &&
+      (!q.role || e.role === q.role) &&
+      (!q.adoption_profile || e.adoption_profile === q.adoption_profile) &&
+      (!search || fold(`${e.first_name} ${e.last_name} ${e.email} ${e.department} ${e.title}`).includes(search)),
+  );
+  if (q.platform_id) {
+    const topicIds = new Set(catalog.platforms.find((p) => p.id === q.platform_id)?.topics.map((tp) => tp.id) ?? []);
+    rows = rows.filter((e) => e.skills.some((s) => topicIds.has(s.topic_id) && s.level >= (q.min_level ?? 0)));
+  }
+  const key = (e: Stored): string | number =>
+    q.sort === 'grade' ? e.grade : q.sort === 'name' ? fold(`${e.last_name} ${e.first_name}`) : fold(e[q.sort]);
+  rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    const c = ka < kb ? -1 : ka > kb ? 1 : 0;
+    return q.descending ? -c : c;
+  });
+  const page = rows.slice(q.offset, q.offset + q.limit).map((e) => ({
+    id: e.id,
+    external_id: e.external_id,
+    first_name: e.first_name,
+    last_name: e.last_name,
+    email: e.email,
+    department: e.department,
+    title: e.title,
+    grade: e.grade,
+    role: e.role,
+    adoption_profile: e.adoption_profile,
+    active: e.active,
+  }));
+  return { total: rows.length, offset: q.offset, rows: page };
+}
+
+function validate(input: EmployeeInputDto, selfId: string | null): void {
+  const fields: FieldErrorDto[] = [];
+  for (const f of ['external_id', 'first_name', 'last_name', 'email'] as const) {
+    if (!input[f].trim()) fields.push({ field: f, key: 'required', message: 'This field is required.' });
+  }
+  if (input.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {
+    fields.push({ field: 'email', key: 'email_invalid', message: `"${input.email}" is not an email address.` });
+  }
+  if (!(input.grade >= 1 && input.grade <= 10)) fields.push({ field: 'grade', key: 'grade_invalid', message: 'Grade must be 1 to 10.' });
+  if (selfId && input.manager_id === selfId) fields.push({ field: 'manager_id', key: 'manager_self', message: 'Own manager.' });
+  if (fields.length) fail('validation', 'Some fields are invalid.', fields);
+  for (const e of employees.values()) {
+    if (e.id === selfId) continue;
+    if (e.email.toLowerCase() === input.email.toLowerCase()) fail('conflict', `Another employee already uses the email ${input.email}.`);
+    if (e.external_id === input.external_id) fail('conflict', `Another employee already has the HR id ${input.external_id}.`);
+  }
+}
+
+function fromInput(id: string, input: EmployeeInputDto, active: boolean): Stored {
+  return { id, ...input, active };
+}
+
+// ---- import ----
+
+interface Staged {
+  name: string;
+  headers: string[];
+  rows: string[][];
+  mapping: (ImportFieldDto | null)[];
+}
+let staged: Staged | null = null;
+
+const GUESS: Record<string, ImportFieldDto> = {
+  id: 'external_id', matricule: 'external_id', external_id: 'external_id', hr_id: 'external_id',
+  first_name: 'first_name', prenom: 'first_name', firstname: 'first_name',
+  last_name: 'last_name', nom: 'last_name', lastname: 'last_name',
+  email: 'email', mail: 'email', department: 'department', service: 'department',
+  title: 'title', poste: 'title', grade: 'grade', manager_id: 'manager_external_id', manager: 'manager_external_id',
+  site: 'site', timezone: 'timezone', languages: 'languages', hire_date: 'hire_date', role: 'role',
+  adoption_profile: 'adoption_profile', interests: 'interests',
+};
+
+async function progress(phase: string, total: number): Promise<void> {
+  const steps = 8;
+  for (let k = 1; k <= steps; k++) {
+    await emit('import-progress', { phase, done: Math.round((total * k) / steps), total });
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+function previewOf(s: Staged): ImportPreviewDto {
+  const col = (f: ImportFieldDto) => s.mapping.indexOf(f);
+  const missingRequired = (['external_id', 'email'] as ImportFieldDto[]).filter((f) => col(f) < 0);
+  const rejected: ImportPreviewDto['rejected'] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const seen = new Set<string>();
+  s.rows.forEach((r, i) => {
+    const ext = col('external_id') >= 0 ? r[col('external_id')]?.trim() : '';
+    const email = col('email') >= 0 ? r[col('email')]?.trim() : '';
+    if (r.length !== s.headers.length) rejected.push({ line: i + 2, external_id: ext || null, reason: 'column_count', message: `Line ${i + 2} has ${r.length} columns, expected ${s.headers.length}.` });
+    else if (!ext) rejected.push({ line: i + 2, external_id: null, reason: 'id_missing', message: 'The HR id is empty.' });
+    else if (!email || !email.includes('@')) rejected.push({ line: i + 2, external_id: ext, reason: email ? 'email_invalid' : 'email_missing', message: `"${email}" is not an email address.` });
+    else {
+      seen.add(ext);
+      const existing = [...employees.values()].find((e) => e.external_id === ext);
+      if (!existing) created++;
+      else if (existing.email === email) unchanged++;
+      else updated++;
+    }
+  });
+  const missing = [...employees.values()].filter((e) => e.active && !seen.has(e.external_id));
+  return {
+    file_name: s.name,
+    encoding: 'UTF-8',
+    delimiter: ';',
+    headers: s.headers,
+    mapping: { columns: s.mapping },
+    missing_required: missingRequired,
+    total_rows: s.rows.length,
+    counts: { new: created, updated, unchanged, rejected: rejected.length, missing_from_file: missing.length },
+    rejected,
+    sample: s.rows.slice(0, 5),
+    missing: missing.slice(0, 200).map(ref),
+  };
+}
+
+async function importLoad(bytes: Uint8Array): Promise<ImportPreviewDto> {
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length === 0) fail('invalid_file', 'The file is empty.');
+  const delim = lines[0].includes(';') ? ';' : lines[0].includes('\t') ? '\t' : ',';
+  if (lines[0].split(delim).length < 2) fail('invalid_file', 'This does not look like a CSV file: no separator found on the first line.');
+  const headers = lines[0].split(delim).map((h) => h.trim());
+  await progress('reading', lines.length);
+  staged = {
+    name: 'staff.csv',
+    headers,
+    rows: lines.slice(1).map((l) => l.split(delim)),
+    mapping: headers.map((h) => GUESS[fold(h).replace(/[\s-]+/g, '_')] ?? null),
+  };
+  await progress('checking', staged.rows.length);
+  return previewOf(staged);
+}
+
+async function importCommit() {
+  if (!staged) fail('not_found', 'No import is waiting: choose a file again.');
+  const p = previewOf(staged);
+  await progress('writing', staged.rows.length);
+  const col = (f: ImportFieldDto) => staged!.mapping.indexOf(f);
+  const get = (r: string[], f: ImportFieldDto) => (col(f) >= 0 ? (r[col(f)] ?? '').trim() : '');
+  const rejectedLines = new Set(p.rejected.map((r) => r.line));
+  staged.rows.forEach((r, i) => {
+    if (rejectedLines.has(i + 2)) return;
+    const ext = get(r, 'external_id');
+    const existing = [...employees.values()].find((e) => e.external_id === ext);
+    const id = existing?.id ?? `e${order.length + 1}`;
+    const base: Stored = existing ?? {
+      id, external_id: ext, first_name: '', last_name: '', email: '', department: '', title: '', grade: 1, manager_id: null,
+      site: '', timezone: 'Europe/Paris', languages: ['fr'], hire_date: null, role: 'none', adoption_profile: null,
+      availability: [], interests: [], skills: [], active: true,
+    };
+    const next: Stored = {
+      ...base,
+      first_name: get(r, 'first_name') || base.first_name,
+      last_name: get(r, 'last_name') || base.last_name,
+      email: get(r, 'email'),
+      department: get(r, 'department') || base.department,
+      title: get(r, 'title') || base.title,
+    };
+    employees.set(id, next);
+    if (!existing) order.push(id);
+  });
+  staged = null;
+  return { created: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, rejected: p.counts.rejected, missing_from_file: p.counts.missing_from_file };
+}
+
+async function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
+  await new Promise((r) => setTimeout(r, 15));
+  switch (cmd) {
+    case 'get_settings':
+      return { language, database_path: 'in-memory' };
+    case 'set_language':
+      language = args.language as LanguageDto;
+      return { language, database_path: 'in-memory' };
+    case 'list_employees':
+      return listEmployees(args.query as DirectoryQueryDto);
+    case 'directory_facets': {
+      const all = [...employees.values()];
+      return {
+        departments: [...new Set(all.map((e) => e.department))].sort(),
+        sites: [...new Set(all.map((e) => e.site))].sort(),
+        active_count: all.filter((e) => e.active).length,
+        inactive_count: all.filter((e) => !e.active).length,
+      };
+    }
+    case 'get_employee': {
+      const e = employees.get(args.id as string);
+      if (!e) fail('not_found', 'No such employee.');
+      return detail(e);
+    }
+    case 'create_employee': {
+      const input = args.input as EmployeeInputDto;
+      validate(input, null);
+      const id = `e${order.length + 1}`;
+      employees.set(id, fromInput(id, input, true));
+      order.push(id);
+      return detail(employees.get(id)!);
+    }
+    case 'update_employee': {
+      const id = args.id as string;
+      const existing = employees.get(id);
+      if (!existing) fail('not_found', 'No such employee.');
+      const input = args.input as EmployeeInputDto;
+      validate(input, id);
+      employees.set(id, fromInput(id, input, existing.active));
+      return detail(employees.get(id)!);
+    }
+    case 'set_employee_active': {
+      const e = employees.get(args.id as string);
+      if (!e) fail('not_found', 'No such employee.');
+      e.active = args.active as boolean;
+      return detail(e);
+    }
+    case 'get_catalog':
+      return structuredClone(catalog);
+    case 'save_platform': {
+      const input = args.input as PlatformInputDto;
+      if (!input.name.trim()) fail('validation', 'Name required.', [{ field: 'name', key: 'required', message: 'Give a name.' }]);
+      if (input.id) {
+        const p = catalog.platforms.find((x) => x.id === input.id);
+        if (!p) fail('not_found', 'No such platform.');
+        p.name = input.name;
+        p.active = input.active;
+      } else {
+        const id = `p${catalog.platforms.length + 1}`;
+        catalog.platforms.push({ id, name: input.name, position: catalog.platforms.length, active: true, topics: [] });
+      }
+      return structuredClone(catalog);
+    }
+    case 'save_topic': {
+      const input = args.input as TopicInputDto;
+      if (!input.name_en.trim() && !input.name_fr.trim()) {
+        fail('validation', 'A name is required.', [
+          { field: 'name_en', key: 'required', message: 'Give at least one name.' },
+          { field: 'name_fr', key: 'required', message: 'Give at least one name.' },
+        ]);
+      }
+      const p = catalog.platforms.find((x) => x.id === input.platform_id);
+      if (!p) fail('not_found', 'No such platform.');
+      const existing = p.topics.find((x) => x.id === input.id);
+      if (existing) Object.assign(existing, { name_en: input.name_en, name_fr: input.name_fr, active: input.active });
+      else p.topics.push({ id: `${p.id}t${p.topics.length + 1}`, platform_id: p.id, name_en: input.name_en, name_fr: input.name_fr, position: p.topics.length, active: true });
+      return structuredClone(catalog);
+    }
+    case 'import_load':
+      return importLoad(args as unknown as Uint8Array);
+    case 'import_remap': {
+      if (!staged) fail('not_found', 'No import is waiting.');
+      staged.mapping = (args.mapping as ColumnMappingDto).columns;
+      await progress('checking', staged.rows.length);
+      return previewOf(staged);
+    }
+    case 'import_commit':
+      return importCommit();
+    case 'import_cancel':
+      staged = null;
+      return null;
+    default:
+      fail('internal', `Unknown command ${cmd}`);
+  }
+}
+
+export function installMockBackend(): void {
+  const params = new URLSearchParams(location.search);
+  generate(Number(params.get('employees') ?? 20000));
+  if (params.get('lang') === 'fr' || params.get('lang') === 'en') language = params.get('lang') as LanguageDto;
+  mockIPC((cmd, payload) => handle(cmd, (payload ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+}

@@ -1,0 +1,45 @@
+/** The screens of the app and their addresses (in the URL hash, so reloads keep the screen). */
+export type Route =
+  | { name: 'directory' }
+  | { name: 'employee'; id: string }
+  | { name: 'employee-new' }
+  | { name: 'employee-edit'; id: string }
+  | { name: 'import' }
+  | { name: 'catalog' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'employees') {
+    if (parts[1] === 'new' && parts.length === 2) return { name: 'employee-new' };
+    if (parts[1] && parts[2] === 'edit' && parts.length === 3) return { name: 'employee-edit', id: parts[1] };
+    if (parts[1] && parts.length === 2) return { name: 'employee', id: parts[1] };
+  }
+  if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
+  if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
+  return { name: 'directory' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'directory':
+      return '#/';
+    case 'employee':
+      return `#/employees/${encodeURIComponent(route.id)}`;
+    case 'employee-new':
+      return '#/employees/new';
+    case 'employee-edit':
+      return `#/employees/${encodeURIComponent(route.id)}/edit`;
+    case 'import':
+      return '#/import';
+    case 'catalog':
+      return '#/catalog';
+  }
+}
+
+/** The sidebar area a route belongs to. */
+export function areaOf(route: Route): 'directory' | 'import' | 'catalog' {
+  if (route.name === 'import') return 'import';
+  if (route.name === 'catalog') return 'catalog';
+  return 'directory';
+}
