@@ -7,9 +7,17 @@
 //! Code map:
 //! - [`domain`]: the types Tandem talks about (employees, catalog, skills).
 //! - [`store`]: the only module that speaks SQL; migrations live beside it.
+//! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
+//! - [`catalog`]: the editable catalog of platforms and topics.
+//! - [`settings`]: per-database preferences (interface language).
+//! - [`demo`]: loads the demo company into an empty database.
 
+pub mod catalog;
+pub mod demo;
+pub mod directory;
 pub mod domain;
 pub mod error;
+pub mod settings;
 pub mod store;
 
 pub use error::{CoreError, CoreResult, FieldError};

@@ -7,7 +7,10 @@
 //! To change the schema, add a numbered file in `migrations/` and list it in [`migrations`]; never edit
 //! a migration that has shipped. Multi-row changes go through [`Store::transaction`]: all or nothing.
 
+pub mod catalog;
+pub mod employees;
 mod migrations;
+pub mod settings;
 
 use std::path::Path;
 use std::time::Duration;

@@ -1,0 +1,189 @@
+//! The employee directory: list and search, the employee page, create / edit / deactivate.
+//!
+//! Every write normalizes and validates the draft ([`crate::domain::validation`]), then checks the
+//! rules that need the database ([`check_draft`]: manager known, not self, no reporting cycle, topics
+//! known, email and HR id free), inside the same transaction as the write, so a rejected write leaves
+//! the database exactly as it was. SQL lives in [`crate::store::employees`]. To add a rule that needs
+//! the database, add it to [`check_draft`] with its own field key and a test in `tests/directory.rs`.
+//!
+//! Field error keys added here (beyond those of `validation`): `manager_unknown`, `manager_self`,
+//! `manager_cycle` (field `manager_id`) and `topic_unknown` (field `skills`).
+
+mod cycle;
+mod model;
+
+pub use cycle::{find_reporting_cycle, reporting_cycles};
+pub use model::{
+    DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, EmployeeDetail, EmployeeRow,
+    PersonRef, MAX_PAGE_SIZE,
+};
+
+use rusqlite::Connection;
+
+use crate::domain::validation::{normalize, validate};
+use crate::domain::{EmployeeDraft, EmployeeId};
+use crate::store::employees as db;
+use crate::{CoreError, CoreResult, FieldError, Store};
+
+/// One window of the directory list (search, filters, sort), and how many employees match in all.
+/// The window is capped at [`MAX_PAGE_SIZE`] rows.
+pub fn list_employees(store: &Store, query: &DirectoryQuery) -> CoreResult<DirectoryPage> {
+    db::list_employees(store.conn(), query)
+}
+
+/// What the filter menus offer: departments and sites of active employees, and head counts.
+pub fn directory_facets(store: &Store) -> CoreResult<DirectoryFacets> {
+    db::facets(store.conn())
+}
+
+/// The employee page: the employee, their manager and their direct reports (by name).
+pub fn get_employee(store: &Store, id: EmployeeId) -> CoreResult<EmployeeDetail> {
+    detail(store.conn(), id)
+}
+
+/// [`get_employee`] on any connection (e.g. inside a transaction).
+pub fn detail(conn: &Connection, id: EmployeeId) -> CoreResult<EmployeeDetail> {
+    let employee =
+        db::get_employee(conn, id)?.ok_or_else(|| CoreError::not_found("employee", id))?;
+    Ok(EmployeeDetail {
+        manager: db::manager_of(conn, id)?,
+        direct_reports: db::direct_reports(conn, id)?,
+        employee,
+    })
+}
+
+/// Adds an employee (active) after checking every rule; returns their page.
+pub fn create_employee(store: &mut Store, draft: EmployeeDraft) -> CoreResult<EmployeeDetail> {
+    store.transaction(|tx| {
+        let draft = check_draft(tx, None, draft)?;
+        let id = EmployeeId::new();
+        db::insert_employee(tx, id, &draft, &db::now_timestamp())?;
+        detail(tx, id)
+    })
+}
+
+/// Replaces an employee's data (not their active flag) after checking every rule.
+pub fn update_employee(
+    store: &mut Store,
+    id: EmployeeId,
+    draft: EmployeeDraft,
+) -> CoreResult<EmployeeDetail> {
+    store.transaction(|tx| {
+        if !db::employee_exists(tx, id)? {
+            return Err(CoreError::not_found("employee", id));
+        }
+        let draft = check_draft(tx, Some(id), draft)?;
+        db::update_employee(tx, id, &draft, &db::now_timestamp())?;
+        detail(tx, id)
+    })
+}
+
+/// Activates or deactivates an employee. Nothing is deleted: their history stays, and a deactivated
+/// manager's reports keep them as manager until HR changes it.
+pub fn set_employee_active(
+    store: &mut Store,
+    id: EmployeeId,
+    active: bool,
+) -> CoreResult<EmployeeDetail> {
+    store.transaction(|tx| {
+        if !db::set_active(tx, id, active, &db::now_timestamp())? {
+            return Err(CoreError::not_found("employee", id));
+        }
+        detail(tx, id)
+    })
+}
+
+/// Normalizes `draft` and checks every rule for storing it as employee `id` (`None` for a new one).
+///
+/// Field problems, including those needing the database (manager unknown, self or cycle; unknown
+/// topic), come back together as one [`CoreError::Validation`]. A valid draft whose email or HR id
+/// belongs to someone else is a [`CoreError::Conflict`] naming that person. Returns the normalized
+/// draft, ready for [`db::insert_employee`] or [`db::update_employee`].
+pub fn check_draft(
+    conn: &Connection,
+    id: Option<EmployeeId>,
+    draft: EmployeeDraft,
+) -> CoreResult<EmployeeDraft> {
+    let draft = normalize(draft);
+    let mut errors = validate(&draft);
+    if let Some(manager) = draft.manager_id {
+        if let Some(error) = manager_error(conn, id, manager)? {
+            errors.push(error);
+        }
+    }
+    let unknown = db::unknown_topics(conn, draft.skills.iter().map(|s| s.topic_id.as_str()))?;
+    if !unknown.is_empty() {
+        errors.push(FieldError::new(
+            "skills",
+            "topic_unknown",
+            format!(
+                "the catalog has no topic {}: pick topics from the catalog",
+                unknown.join(", ")
+            ),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    if let Some(other) = db::find_by_email(conn, &draft.email, id)? {
+        return Err(CoreError::Conflict(format!(
+            "the email {} is already used by {}{}: use another address, or edit that employee",
+            draft.email,
+            other.full_name,
+            department_suffix(&other)
+        )));
+    }
+    if let Some(other) = db::find_by_external_id(conn, &draft.external_id, id)? {
+        return Err(CoreError::Conflict(format!(
+            "the HR id {} is already used by {}{}: use another id, or edit that employee",
+            draft.external_id,
+            other.full_name,
+            department_suffix(&other)
+        )));
+    }
+    Ok(draft)
+}
+
+fn department_suffix(person: &PersonRef) -> String {
+    if person.department.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", person.department)
+    }
+}
+
+/// Why `manager` cannot be the manager of employee `id`, if it cannot.
+fn manager_error(
+    conn: &Connection,
+    id: Option<EmployeeId>,
+    manager: EmployeeId,
+) -> CoreResult<Option<FieldError>> {
+    if id == Some(manager) {
+        return Ok(Some(FieldError::new(
+            "manager_id",
+            "manager_self",
+            "an employee cannot be their own manager",
+        )));
+    }
+    let Some(manager_ref) = db::person_ref(conn, manager)? else {
+        return Ok(Some(FieldError::new(
+            "manager_id",
+            "manager_unknown",
+            format!("no employee has the id {manager}: pick the manager from the directory"),
+        )));
+    };
+    // A new employee has no reports yet, so only an existing one can close a loop.
+    if let Some(id) = id {
+        if db::manager_chain(conn, manager)?.contains(&id) {
+            return Ok(Some(FieldError::new(
+                "manager_id",
+                "manager_cycle",
+                format!(
+                    "{} already reports to this employee (directly or indirectly), so they cannot be their manager",
+                    manager_ref.full_name
+                ),
+            )));
+        }
+    }
+    Ok(None)
+}

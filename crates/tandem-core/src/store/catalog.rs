@@ -1,0 +1,1 @@
+//! Catalog SQL (in progress).
