@@ -24,9 +24,12 @@ import type {
 type Stored = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
 
 let seed = 42;
+/** mulberry32: small, deterministic and well spread. */
 function rand(): number {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 }
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
