@@ -20,3 +20,37 @@ pub struct SettingsDto {
     /// Where the database lives, shown in the about box.
     pub database_path: String,
 }
+
+// ---------------------------------------------------------------- conversions
+
+use tandem_core::settings::Language;
+
+impl From<Language> for LanguageDto {
+    fn from(language: Language) -> Self {
+        match language {
+            Language::Fr => Self::Fr,
+            Language::En => Self::En,
+        }
+    }
+}
+
+impl From<LanguageDto> for Language {
+    fn from(language: LanguageDto) -> Self {
+        match language {
+            LanguageDto::Fr => Self::Fr,
+            LanguageDto::En => Self::En,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_convert_both_ways() {
+        for dto in [LanguageDto::Fr, LanguageDto::En] {
+            assert_eq!(LanguageDto::from(Language::from(dto)), dto);
+        }
+    }
+}

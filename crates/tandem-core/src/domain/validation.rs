@@ -296,9 +296,17 @@ mod tests {
         assert!(validate(&valid()).is_empty());
     }
 
+    /// A named way to break a valid draft, and the field and key it must be reported under.
+    type BreakCase = (
+        &'static str,
+        Box<dyn Fn(&mut EmployeeDraft)>,
+        &'static str,
+        &'static str,
+    );
+
     #[test]
     fn each_broken_rule_names_its_field_and_key() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut EmployeeDraft)>, &str, &str)> = vec![
+        let cases: Vec<BreakCase> = vec![
             (
                 "missing id",
                 Box::new(|d| d.external_id.clear()),
