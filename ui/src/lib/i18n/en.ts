@@ -182,6 +182,7 @@ export const en = {
   'form.timezone': 'Time zone',
   'form.languages': 'Languages',
   'form.hireDate': 'Hire date',
+  'form.datePlaceholder': 'YYYY-MM-DD',
   'form.role': 'Program role',
   'form.profile': 'Adoption profile',
   'form.addSlot': 'Add a slot',

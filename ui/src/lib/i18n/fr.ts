@@ -180,6 +180,7 @@ export const fr: Messages = {
   'form.timezone': 'Fuseau horaire',
   'form.languages': 'Langues',
   'form.hireDate': 'Date d’embauche',
+  'form.datePlaceholder': 'AAAA-MM-JJ',
   'form.role': 'Rôle dans le programme',
   'form.profile': 'Profil d’adoption',
   'form.addSlot': 'Ajouter un créneau',
