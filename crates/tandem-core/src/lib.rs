@@ -17,6 +17,7 @@ pub mod demo;
 pub mod directory;
 pub mod domain;
 pub mod error;
+pub mod matching;
 pub mod settings;
 pub mod store;
 

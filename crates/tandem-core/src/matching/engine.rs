@@ -1,0 +1,573 @@
+//! The candidate-graph / pricing loop behind [`super::solve`].
+//!
+//! 1. Scan every mentee × mentor pair once (in parallel over mentees): check hard constraints,
+//!    score allowed pairs, keep each mentee's best `k` mentors, each mentor's best `k` mentees,
+//!    each mentee's best removed candidates, and the `k`-th best score of every row and column.
+//! 2. Solve the b-matching exactly on the union of those lists (`solver.rs`).
+//! 3. Pricing: a pair outside the graph is in neither list, so its score is at most the `k`-th best
+//!    of its row and of its column. Rows and pairs whose duals already cover that bound are
+//!    skipped; the rest are scored and any pair with `w > u_i + v_j` is added. Re-solve until no
+//!    pair violates: the duals then certify the dense optimum.
+//!
+//! How to change it: keep the bounds sound — anything that can make a non-candidate pair score
+//! above its row's or column's `k`-th best breaks the proof of optimality.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::features::Person;
+use super::score::{Constraint, Scorer};
+use super::solver::{self, Graph};
+use super::{
+    Alternative, Alternatives, DenseProblem, MatchResult, Pair, RemovedCandidate, Settings,
+    SolverStats, Unmatched, UnmatchedReason, MAX_CAPACITY,
+};
+use crate::domain::EmployeeId;
+use crate::{CoreError, CoreResult};
+
+const NONE: u32 = u32::MAX;
+/// Alternatives and removed candidates reported per mentee.
+const SHOWN: usize = 3;
+
+/// Runs `work(state, row)` for every row on `threads` threads, returning results in row order and
+/// every thread's final state. Rows are handed out in small chunks so a busy core does not stall
+/// the others.
+fn par_rows<S: Send, R: Send>(
+    rows: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize) -> R + Sync,
+) -> (Vec<R>, Vec<S>) {
+    const CHUNK: usize = 16;
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, rows.div_ceil(CHUNK).max(1));
+    let parts: Vec<(Vec<(usize, R)>, S)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut state = init();
+                    let mut out = Vec::new();
+                    loop {
+                        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                        if start >= rows {
+                            break;
+                        }
+                        for row in start..(start + CHUNK).min(rows) {
+                            out.push((row, work(&mut state, row)));
+                        }
+                    }
+                    (out, state)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut slots: Vec<Option<R>> = (0..rows).map(|_| None).collect();
+    let mut states = Vec::with_capacity(parts.len());
+    for (out, state) in parts {
+        for (row, r) in out {
+            slots[row] = Some(r);
+        }
+        states.push(state);
+    }
+    (slots.into_iter().flatten().collect(), states)
+}
+
+/// What the first scan keeps of one mentee's row.
+struct RowScan {
+    /// Best allowed mentors, `(points, mentor)`, best first, ties by mentor index.
+    top: Vec<(u64, u32)>,
+    allowed: u32,
+    removed: Vec<(u64, u32, Constraint)>,
+}
+
+/// Per-thread best mentees of every mentor (unsorted within a column).
+struct ColumnTops {
+    k: usize,
+    points: Vec<u64>,
+    mentee: Vec<u32>,
+    len: Vec<u8>,
+    worst: Vec<u8>,
+    allowed: Vec<u32>,
+}
+
+impl ColumnTops {
+    fn new(m: usize, k: usize) -> Self {
+        Self {
+            k,
+            points: vec![0; m * k],
+            mentee: vec![0; m * k],
+            len: vec![0; m],
+            worst: vec![0; m],
+            allowed: vec![0; m],
+        }
+    }
+
+    /// `(p, i)` ranks above `(q, l)`: more points, then the smaller index.
+    #[inline]
+    fn better(p: u64, i: u32, q: u64, l: u32) -> bool {
+        p > q || (p == q && i < l)
+    }
+
+    #[inline]
+    fn offer(&mut self, j: usize, p: u64, i: u32) {
+        self.allowed[j] += 1;
+        let base = j * self.k;
+        let len = usize::from(self.len[j]);
+        if len < self.k {
+            self.points[base + len] = p;
+            self.mentee[base + len] = i;
+            self.len[j] += 1;
+            if len + 1 == self.k {
+                self.refresh_worst(j);
+            }
+            return;
+        }
+        let w = base + usize::from(self.worst[j]);
+        if Self::better(p, i, self.points[w], self.mentee[w]) {
+            self.points[w] = p;
+            self.mentee[w] = i;
+            self.refresh_worst(j);
+        }
+    }
+
+    fn refresh_worst(&mut self, j: usize) {
+        let base = j * self.k;
+        let mut worst = 0;
+        for s in 1..self.k {
+            if Self::better(
+                self.points[base + worst],
+                self.mentee[base + worst],
+                self.points[base + s],
+                self.mentee[base + s],
+            ) {
+                worst = s;
+            }
+        }
+        self.worst[j] = worst as u8;
+    }
+}
+
+fn invalid(field: &str, key: &str, message: String) -> CoreError {
+    CoreError::invalid(field, key, message)
+}
+
+/// Both sides in id order with capacities, locks and exclusions as indices.
+struct Prepared<'a> {
+    mentees: Vec<&'a Person>,
+    mentors: Vec<Person>,
+    caps: Vec<u32>,
+    lock_of: Vec<u32>,
+    locks_on: Vec<u32>,
+    remaining: Vec<u32>,
+    /// Excluded mentor indices per mentee, sorted.
+    excluded: Vec<Vec<u32>>,
+}
+
+fn prepare<'a>(
+    mentees_in: &'a [Person],
+    mentors_in: &[Person],
+    settings: &Settings,
+) -> CoreResult<Prepared<'a>> {
+    // Sort both sides by id: all tie-breaks then follow ids, whatever the input order.
+    let mut mentees: Vec<&Person> = mentees_in.iter().collect();
+    mentees.sort_by_key(|p| p.id);
+    let mut mentors: Vec<Person> = mentors_in.to_vec();
+    mentors.sort_by_key(|p| p.id);
+    if let Some(w) = mentees.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(invalid(
+            "mentees",
+            "duplicate_id",
+            format!("mentee {} is listed twice", w[0].id),
+        ));
+    }
+    if let Some(w) = mentors.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(invalid(
+            "mentors",
+            "duplicate_id",
+            format!("mentor {} is listed twice", w[0].id),
+        ));
+    }
+    if !(1..=MAX_CAPACITY).contains(&settings.default_capacity) {
+        return Err(invalid(
+            "default_capacity",
+            "capacity_out_of_range",
+            format!("the default capacity must be between 1 and {MAX_CAPACITY}"),
+        ));
+    }
+    if let Some((id, c)) = settings
+        .capacity_overrides
+        .iter()
+        .find(|(_, &c)| c > MAX_CAPACITY)
+    {
+        return Err(invalid(
+            "capacity_overrides",
+            "capacity_out_of_range",
+            format!("mentor {id} cannot take {c} mentees (at most {MAX_CAPACITY})"),
+        ));
+    }
+    let n = mentees.len();
+    let m = mentors.len();
+    let mentee_pos: HashMap<EmployeeId, u32> = mentees
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i as u32))
+        .collect();
+    let mentor_pos: HashMap<EmployeeId, u32> = mentors
+        .iter()
+        .enumerate()
+        .map(|(j, p)| (p.id, j as u32))
+        .collect();
+
+    let caps: Vec<u32> = mentors
+        .iter()
+        .map(|p| {
+            u32::from(
+                settings
+                    .capacity_overrides
+                    .get(&p.id)
+                    .copied()
+                    .unwrap_or(settings.default_capacity),
+            )
+        })
+        .collect();
+    let mut lock_of = vec![NONE; n];
+    let mut locks_on = vec![0u32; m];
+    for (mentee, mentor) in &settings.locked_pairs {
+        let Some(&i) = mentee_pos.get(mentee) else {
+            return Err(invalid(
+                "locked_pairs",
+                "unknown_mentee",
+                format!("locked mentee {mentee} is not in the program"),
+            ));
+        };
+        let Some(&j) = mentor_pos.get(mentor) else {
+            return Err(invalid(
+                "locked_pairs",
+                "unknown_mentor",
+                format!("locked mentor {mentor} is not in the program"),
+            ));
+        };
+        if lock_of[i as usize] != NONE && lock_of[i as usize] != j {
+            return Err(invalid(
+                "locked_pairs",
+                "mentee_locked_twice",
+                format!("mentee {mentee} is locked to two mentors"),
+            ));
+        }
+        if lock_of[i as usize] == NONE {
+            lock_of[i as usize] = j;
+            locks_on[j as usize] += 1;
+        }
+    }
+    let remaining: Vec<u32> = (0..m)
+        .map(|j| caps[j].saturating_sub(locks_on[j]))
+        .collect();
+    let mut excluded: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (mentee, mentor) in &settings.excluded_pairs {
+        if let (Some(&i), Some(&j)) = (mentee_pos.get(mentee), mentor_pos.get(mentor)) {
+            excluded[i as usize].push(j);
+        }
+    }
+    for list in excluded.iter_mut() {
+        list.sort_unstable();
+    }
+    Ok(Prepared {
+        mentees,
+        mentors,
+        caps,
+        lock_of,
+        locks_on,
+        remaining,
+        excluded,
+    })
+}
+
+pub(super) fn dense(
+    mentees_in: &[Person],
+    mentors_in: &[Person],
+    settings: &Settings,
+) -> CoreResult<DenseProblem> {
+    let p = prepare(mentees_in, mentors_in, settings)?;
+    let scorer = Scorer::new(settings, &p.mentors);
+    let mut points = Vec::with_capacity(p.mentees.len() * p.mentors.len());
+    for (i, me) in p.mentees.iter().enumerate() {
+        for (j, mentor) in p.mentors.iter().enumerate() {
+            let is_excluded = p.excluded[i].binary_search(&(j as u32)).is_ok();
+            let allowed = p.lock_of[i] == NONE && scorer.blocked(me, mentor, is_excluded).is_none();
+            points.push(allowed.then(|| scorer.points(me, mentor, j)));
+        }
+    }
+    Ok(DenseProblem {
+        mentees: p.mentees.iter().map(|x| x.id).collect(),
+        mentors: p.mentors.iter().map(|x| x.id).collect(),
+        capacities: p.remaining,
+        points,
+    })
+}
+
+pub(super) fn run(
+    mentees_in: &[Person],
+    mentors_in: &[Person],
+    settings: &Settings,
+) -> CoreResult<MatchResult> {
+    let Prepared {
+        mentees,
+        mentors,
+        caps,
+        lock_of,
+        locks_on,
+        remaining,
+        excluded,
+    } = prepare(mentees_in, mentors_in, settings)?;
+    let n = mentees.len();
+    let m = mentors.len();
+
+    // Mentees the solver places (not locked), and their row in the solver.
+    let free: Vec<u32> = (0..n as u32)
+        .filter(|&i| lock_of[i as usize] == NONE)
+        .collect();
+    let mut row_of = vec![NONE; n];
+    for (r, &i) in free.iter().enumerate() {
+        row_of[i as usize] = r as u32;
+    }
+    let scorer = Scorer::new(settings, &mentors);
+    let scale = free.len() as i64 + 1;
+    // Every solver sum stays far inside an i64 (see solve_scores).
+    let bound = i128::from(scorer.weights.max_points()) * i128::from(scale) * i128::from(scale) * 4;
+    if bound > i128::from(i64::MAX) {
+        return Err(invalid(
+            "mentees",
+            "too_many_mentees",
+            format!("{n} mentees is too many for an exact solve"),
+        ));
+    }
+    let weight = |p: u64| p as i64 * scale + 1;
+    let k = settings.candidates_per_person.clamp(SHOWN + 1, 64);
+    let threads = if settings.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |t| t.get())
+    } else {
+        settings.threads
+    };
+
+    // 1. The full scan.
+    let (rows, col_states) = par_rows(
+        n,
+        threads,
+        || ColumnTops::new(m, k),
+        |cols, i| {
+            let me = mentees[i];
+            let excl = &excluded[i];
+            let mut e = 0;
+            let mut scan = RowScan {
+                top: Vec::with_capacity(k + 1),
+                allowed: 0,
+                removed: Vec::new(),
+            };
+            let is_free = row_of[i] != NONE;
+            for (j, mentor) in mentors.iter().enumerate() {
+                while e < excl.len() && (excl[e] as usize) < j {
+                    e += 1;
+                }
+                let is_excluded = e < excl.len() && excl[e] as usize == j;
+                if let Some(c) = scorer.blocked(me, mentor, is_excluded) {
+                    if c != Constraint::SamePerson {
+                        let p = scorer.points(me, mentor, j);
+                        let at = scan.removed.partition_point(|r| r.0 >= p);
+                        if at < SHOWN {
+                            scan.removed.insert(at, (p, j as u32, c));
+                            scan.removed.truncate(SHOWN);
+                        }
+                    }
+                    continue;
+                }
+                scan.allowed += 1;
+                let p = scorer.points(me, mentor, j);
+                if scan.top.len() < k || p > scan.top[k - 1].0 {
+                    let at = scan.top.partition_point(|t| t.0 >= p);
+                    scan.top.insert(at, (p, j as u32));
+                    scan.top.truncate(k);
+                }
+                if is_free && remaining[j] > 0 {
+                    cols.offer(j, p, i as u32);
+                }
+            }
+            scan
+        },
+    );
+
+    // Each column's best k free mentees and its k-th best score.
+    let mut col_kth: Vec<Option<u64>> = vec![None; m];
+    let mut edges: Vec<(u32, u32, i64)> = Vec::new();
+    let mut gathered: Vec<(u64, u32)> = Vec::new();
+    for j in 0..m {
+        gathered.clear();
+        let mut allowed = 0u32;
+        for st in &col_states {
+            allowed += st.allowed[j];
+            for s in 0..usize::from(st.len[j]) {
+                gathered.push((st.points[j * k + s], st.mentee[j * k + s]));
+            }
+        }
+        gathered.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        gathered.truncate(k);
+        if allowed as usize > k {
+            col_kth[j] = gathered.last().map(|g| g.0);
+        }
+        for &(p, i) in &gathered {
+            edges.push((row_of[i as usize], j as u32, weight(p)));
+        }
+    }
+    let mut row_kth: Vec<Option<u64>> = vec![None; free.len()];
+    for (r, &i) in free.iter().enumerate() {
+        let scan = &rows[i as usize];
+        if scan.allowed as usize > k {
+            row_kth[r] = scan.top.last().map(|t| t.0);
+        }
+        for &(p, j) in &scan.top {
+            if remaining[j as usize] > 0 {
+                edges.push((r as u32, j, weight(p)));
+            }
+        }
+    }
+
+    // 2–3. Solve, price, repeat.
+    let mut stats = SolverStats::default();
+    let (graph, sol) = loop {
+        let graph = Graph::from_edges(free.len(), edges.clone());
+        let sol = solver::solve(&graph, &remaining);
+        stats.pricing_rounds += 1;
+        let (found, _) = par_rows(
+            free.len(),
+            threads,
+            || vec![false; m],
+            |mark, r| {
+                let mut out: Vec<(u32, u32, i64)> = Vec::new();
+                let mut scored = 0usize;
+                let Some(rk) = row_kth[r] else {
+                    return (out, scored);
+                };
+                let u = sol.u[r];
+                if u >= weight(rk) {
+                    return (out, scored);
+                }
+                let i = free[r] as usize;
+                let me = mentees[i];
+                let row = graph.offsets[r]..graph.offsets[r + 1];
+                for &j in &graph.targets[row.clone()] {
+                    mark[j as usize] = true;
+                }
+                for (j, mentor) in mentors.iter().enumerate() {
+                    if mark[j] || remaining[j] == 0 {
+                        continue;
+                    }
+                    let Some(ck) = col_kth[j] else { continue };
+                    let slack = u + sol.v[j];
+                    if slack >= weight(rk.min(ck)) {
+                        continue;
+                    }
+                    let is_excluded = excluded[i].binary_search(&(j as u32)).is_ok();
+                    if scorer.blocked(me, mentor, is_excluded).is_some() {
+                        continue;
+                    }
+                    scored += 1;
+                    let w = weight(scorer.points(me, mentor, j));
+                    if w > slack {
+                        out.push((r as u32, j as u32, w));
+                    }
+                }
+                for &j in &graph.targets[row] {
+                    mark[j as usize] = false;
+                }
+                (out, scored)
+            },
+        );
+        let mut added = 0;
+        for (list, scored) in found {
+            stats.pricing_scored += scored;
+            added += list.len();
+            edges.extend(list);
+        }
+        stats.pricing_violations += added;
+        if added == 0 {
+            break (graph, sol);
+        }
+    };
+    stats.candidate_edges = graph.edge_count();
+
+    // Assemble the result in mentee id order.
+    let mut mentor_of = vec![NONE; n];
+    let mut load = locks_on.clone();
+    for (i, slot) in mentor_of.iter_mut().enumerate() {
+        if lock_of[i] != NONE {
+            *slot = lock_of[i];
+        } else if let Some(j) = sol.mentor_of[row_of[i] as usize] {
+            *slot = j;
+            load[j as usize] += 1;
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut alternatives = Vec::with_capacity(n);
+    for (i, me) in mentees.iter().enumerate() {
+        let j = mentor_of[i];
+        if j != NONE {
+            let mentor = &mentors[j as usize];
+            let is_excluded = excluded[i].binary_search(&j).is_ok();
+            let explanation = scorer.explain(me, mentor, j as usize, is_excluded);
+            pairs.push(Pair {
+                mentee: me.id,
+                mentor: mentor.id,
+                score: explanation.score,
+                points: explanation.points,
+                explanation,
+                locked: lock_of[i] != NONE,
+            });
+        } else {
+            unmatched.push(Unmatched {
+                mentee: me.id,
+                reason: if rows[i].allowed == 0 {
+                    UnmatchedReason::NoAllowedMentor
+                } else {
+                    UnmatchedReason::AllowedMentorsFull
+                },
+            });
+        }
+        alternatives.push(Alternatives {
+            mentee: me.id,
+            best: rows[i]
+                .top
+                .iter()
+                .filter(|t| t.1 != j)
+                .take(SHOWN)
+                .map(|&(p, a)| Alternative {
+                    mentor: mentors[a as usize].id,
+                    score: scorer.normalised(p),
+                    points: p,
+                    full: load[a as usize] >= caps[a as usize],
+                })
+                .collect(),
+            removed: rows[i]
+                .removed
+                .iter()
+                .map(|&(p, a, c)| RemovedCandidate {
+                    mentor: mentors[a as usize].id,
+                    score: scorer.normalised(p),
+                    points: p,
+                    constraint: c,
+                })
+                .collect(),
+        });
+    }
+    Ok(MatchResult {
+        total_score: pairs.iter().map(|p| p.score).sum(),
+        total_points: pairs.iter().map(|p| p.points).sum(),
+        pairs,
+        unmatched,
+        alternatives,
+        stats,
+    })
+}
