@@ -6,5 +6,6 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_directory.sql")),
         M::up(include_str!("migrations/002_default_catalog.sql")),
+        M::up(include_str!("migrations/003_directory_indexes.sql")),
     ])
 }
