@@ -7,6 +7,7 @@
 //! Code map:
 //! - [`domain`]: the types Tandem talks about (employees, catalog, skills).
 //! - [`store`]: the only module that speaks SQL; migrations live beside it.
+//! - [`import`]: the HR CSV import: stage a file, preview, commit all or nothing.
 //! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
 //! - [`catalog`]: the editable catalog of platforms and topics.
 //! - [`settings`]: per-database preferences (interface language).
@@ -18,6 +19,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod matching;
+pub mod import;
 pub mod settings;
 pub mod store;
 

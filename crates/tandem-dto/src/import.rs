@@ -3,6 +3,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use tandem_core::import::{
+    ColumnMapping, ImportCounts, ImportField, ImportOutcome, ImportPreview, Progress, RejectedRow,
+};
+
 use crate::PersonRefDto;
 
 /// A Tandem field an HR export column can feed.
@@ -60,7 +64,7 @@ pub struct RejectedRowDto {
     /// Stable reason the UI translates: `email_missing`, `email_invalid`, `duplicate_id`,
     /// `duplicate_email`, `unknown_manager`, `reporting_cycle`, `name_missing`, `id_missing`,
     /// `field_too_long`, `grade_invalid`, `date_invalid`, `timezone_invalid`, `role_invalid`,
-    /// `profile_invalid`, `column_count`, `self_manager`.
+    /// `profile_invalid`, `language_invalid`, `column_count`, `self_manager`, `value_invalid`.
     pub reason: String,
     /// An English sentence naming the value at fault.
     pub message: String,
@@ -108,4 +112,174 @@ pub struct ImportOutcomeDto {
     pub unchanged: u32,
     pub rejected: u32,
     pub missing_from_file: u32,
+}
+
+// Conversions between the import's domain types and these DTOs. Counts saturate at u32::MAX rather
+// than wrap: no HR export comes near it, and a wrong number would be worse than a capped one.
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl From<ImportField> for ImportFieldDto {
+    fn from(field: ImportField) -> Self {
+        match field {
+            ImportField::ExternalId => Self::ExternalId,
+            ImportField::FirstName => Self::FirstName,
+            ImportField::LastName => Self::LastName,
+            ImportField::FullName => Self::FullName,
+            ImportField::Email => Self::Email,
+            ImportField::Department => Self::Department,
+            ImportField::Title => Self::Title,
+            ImportField::Grade => Self::Grade,
+            ImportField::ManagerExternalId => Self::ManagerExternalId,
+            ImportField::ManagerEmail => Self::ManagerEmail,
+            ImportField::Site => Self::Site,
+            ImportField::Timezone => Self::Timezone,
+            ImportField::Languages => Self::Languages,
+            ImportField::HireDate => Self::HireDate,
+            ImportField::Role => Self::Role,
+            ImportField::AdoptionProfile => Self::AdoptionProfile,
+            ImportField::Interests => Self::Interests,
+        }
+    }
+}
+
+impl From<ImportFieldDto> for ImportField {
+    fn from(field: ImportFieldDto) -> Self {
+        match field {
+            ImportFieldDto::ExternalId => Self::ExternalId,
+            ImportFieldDto::FirstName => Self::FirstName,
+            ImportFieldDto::LastName => Self::LastName,
+            ImportFieldDto::FullName => Self::FullName,
+            ImportFieldDto::Email => Self::Email,
+            ImportFieldDto::Department => Self::Department,
+            ImportFieldDto::Title => Self::Title,
+            ImportFieldDto::Grade => Self::Grade,
+            ImportFieldDto::ManagerExternalId => Self::ManagerExternalId,
+            ImportFieldDto::ManagerEmail => Self::ManagerEmail,
+            ImportFieldDto::Site => Self::Site,
+            ImportFieldDto::Timezone => Self::Timezone,
+            ImportFieldDto::Languages => Self::Languages,
+            ImportFieldDto::HireDate => Self::HireDate,
+            ImportFieldDto::Role => Self::Role,
+            ImportFieldDto::AdoptionProfile => Self::AdoptionProfile,
+            ImportFieldDto::Interests => Self::Interests,
+        }
+    }
+}
+
+impl ColumnMappingDto {
+    /// The mapping as the core takes it; `StagedImport::set_mapping` checks the column count.
+    pub fn into_domain(self) -> ColumnMapping {
+        ColumnMapping {
+            columns: self
+                .columns
+                .into_iter()
+                .map(|c| c.map(ImportField::from))
+                .collect(),
+        }
+    }
+}
+
+impl From<&ColumnMapping> for ColumnMappingDto {
+    fn from(mapping: &ColumnMapping) -> Self {
+        ColumnMappingDto {
+            columns: mapping
+                .columns
+                .iter()
+                .map(|c| c.map(ImportFieldDto::from))
+                .collect(),
+        }
+    }
+}
+
+impl From<ImportCounts> for ImportCountsDto {
+    fn from(c: ImportCounts) -> Self {
+        ImportCountsDto {
+            new: count(c.new),
+            updated: count(c.updated),
+            unchanged: count(c.unchanged),
+            rejected: count(c.rejected),
+            missing_from_file: count(c.missing_from_file),
+        }
+    }
+}
+
+impl From<RejectedRow> for RejectedRowDto {
+    fn from(r: RejectedRow) -> Self {
+        RejectedRowDto {
+            line: u32::try_from(r.line).unwrap_or(u32::MAX),
+            external_id: r.external_id,
+            reason: r.reason.as_str().to_owned(),
+            message: r.message,
+        }
+    }
+}
+
+impl From<ImportPreview> for ImportPreviewDto {
+    fn from(p: ImportPreview) -> Self {
+        ImportPreviewDto {
+            file_name: p.file_name,
+            encoding: p.encoding,
+            delimiter: p.delimiter.to_string(),
+            headers: p.headers,
+            mapping: ColumnMappingDto::from(&p.mapping),
+            missing_required: p
+                .missing_required
+                .into_iter()
+                .map(ImportFieldDto::from)
+                .collect(),
+            total_rows: count(p.total_rows),
+            counts: p.counts.into(),
+            rejected: p.rejected.into_iter().map(RejectedRowDto::from).collect(),
+            sample: p.sample,
+            missing: p
+                .missing
+                .into_iter()
+                .map(|m| PersonRefDto {
+                    id: m.id,
+                    full_name: format!("{} {}", m.first_name, m.last_name),
+                    title: m.title,
+                    department: m.department,
+                    // Only active employees are reported missing.
+                    active: true,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<Progress> for ImportProgressDto {
+    fn from(p: Progress) -> Self {
+        ImportProgressDto {
+            phase: p.phase.as_str().to_owned(),
+            done: count(p.done),
+            total: count(p.total),
+        }
+    }
+}
+
+impl From<ImportOutcome> for ImportOutcomeDto {
+    fn from(o: ImportOutcome) -> Self {
+        ImportOutcomeDto {
+            created: count(o.created),
+            updated: count(o.updated),
+            unchanged: count(o.unchanged),
+            rejected: count(o.rejected),
+            missing_from_file: count(o.missing_from_file),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_import_field_survives_a_round_trip_through_its_dto() {
+        for field in ImportField::ALL {
+            assert_eq!(ImportField::from(ImportFieldDto::from(field)), field);
+        }
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod catalog;
 pub mod employees;
+pub(crate) mod import;
 mod migrations;
 pub mod settings;
 

@@ -1,0 +1,573 @@
+//! Deciding what an import does: rules across rows (duplicates, managers, reporting cycles) and the
+//! comparison with the directory that sorts valid rows into new, updated and unchanged.
+//!
+//! Everything here is in memory and writes nothing, so preview and commit run the same code and can
+//! never disagree. The order of the rules matters and is the order of [`analyse`]: per-row problems,
+//! duplicates in the file, emails taken in Tandem, managers, then the fixpoint of "a row whose manager
+//! is rejected is rejected" and "every row on a reporting cycle is rejected". A new rule goes where
+//! it can use the rejections before it; write its test in `tests/import.rs`.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use super::mapping::{FieldColumns, ImportField};
+use super::row::{identity, read_row, ManagerRef, RowDraft, RowProblem};
+use super::{MissingEmployee, Phase, Progress, RejectReason, RejectedRow, StagedImport};
+use crate::store::import::{EmployeeUpdate, StoredEmployee};
+
+/// Everything preview shows and commit writes.
+pub(crate) struct Analysis {
+    pub total_rows: usize,
+    pub rejected: Vec<RejectedRow>,
+    pub inserts: Vec<StoredEmployee>,
+    pub updates: Vec<EmployeeUpdate>,
+    pub unchanged: usize,
+    pub missing: Vec<MissingEmployee>,
+}
+
+/// Calls the progress callback about once per percent: often enough for a bar, cheap for 50k rows.
+pub(crate) struct Ticker<'p> {
+    progress: &'p mut dyn FnMut(Progress),
+    phase: Phase,
+    total: usize,
+    step: usize,
+    next: usize,
+}
+
+impl<'p> Ticker<'p> {
+    pub(crate) fn start(progress: &'p mut dyn FnMut(Progress), phase: Phase, total: usize) -> Self {
+        progress(Progress {
+            phase,
+            done: 0,
+            total,
+        });
+        let step = (total / 100).max(1);
+        Ticker {
+            progress,
+            phase,
+            total,
+            step,
+            next: step,
+        }
+    }
+
+    pub(crate) fn tick(&mut self, done: usize) {
+        if done >= self.next || done == self.total {
+            (self.progress)(Progress {
+                phase: self.phase,
+                done,
+                total: self.total,
+            });
+            self.next = done + self.step;
+        }
+    }
+}
+
+/// Where a row's manager was found.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// Another row of the file (by index).
+    Row(usize),
+    /// An employee already in Tandem (by index in the snapshot).
+    Existing(usize),
+}
+
+/// What each row is, read once and then left alone.
+struct Rows {
+    lines: Vec<u64>,
+    ids: Vec<String>,
+    drafts: Vec<Option<RowDraft>>,
+}
+
+/// Which rows are rejected so far, and why; rejections only ever get added.
+struct Verdicts(Vec<Option<(RejectReason, String)>>);
+
+impl Verdicts {
+    fn is_valid(&self, i: usize) -> bool {
+        self.0[i].is_none()
+    }
+
+    /// Rejects row `i` unless it already is; true when this call rejected it.
+    fn reject(&mut self, i: usize, reason: RejectReason, message: String) -> bool {
+        if self.0[i].is_some() {
+            return false;
+        }
+        self.0[i] = Some((reason, message));
+        true
+    }
+}
+
+impl Rows {
+    fn valid_draft<'r>(&'r self, verdicts: &Verdicts, i: usize) -> Option<&'r RowDraft> {
+        if verdicts.is_valid(i) {
+            self.drafts[i].as_ref()
+        } else {
+            None
+        }
+    }
+}
+
+pub(crate) fn analyse(
+    staged: &StagedImport,
+    existing: &[StoredEmployee],
+    progress: &mut dyn FnMut(Progress),
+) -> Analysis {
+    let columns = staged.mapping.columns_by_field();
+    let n = staged.records.len();
+    let header_len = staged.headers.len();
+
+    // 1. Each row on its own.
+    let mut rows = Rows {
+        lines: Vec::with_capacity(n),
+        ids: Vec::with_capacity(n),
+        drafts: Vec::with_capacity(n),
+    };
+    let mut verdicts = Verdicts(Vec::with_capacity(n));
+    let mut emails: Vec<String> = Vec::with_capacity(n);
+    let mut well_formed: Vec<bool> = Vec::with_capacity(n);
+    {
+        let mut ticker = Ticker::start(progress, Phase::Reading, n);
+        for (i, record) in staged.records.iter().enumerate() {
+            let (id, email) = identity(record, &columns);
+            rows.lines.push(record.line);
+            rows.ids.push(id);
+            emails.push(email);
+            well_formed.push(record.fields.len() == header_len);
+            match read_row(record, &columns, header_len) {
+                Ok(draft) => {
+                    rows.drafts.push(Some(draft));
+                    verdicts.0.push(None);
+                }
+                Err(RowProblem { reason, message }) => {
+                    rows.drafts.push(None);
+                    verdicts.0.push(Some((reason, message)));
+                }
+            }
+            ticker.tick(i + 1);
+        }
+    }
+
+    let mut ticker = Ticker::start(progress, Phase::Checking, n);
+
+    // 2. Duplicates in the file: the first occurrence wins, later ones name it.
+    let mut row_by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
+    let mut row_by_email: HashMap<&str, usize> = HashMap::with_capacity(n);
+    let mut duplicates: Vec<(usize, RejectReason, String)> = Vec::new();
+    for i in 0..n {
+        if !well_formed[i] {
+            continue;
+        }
+        let id = rows.ids[i].as_str();
+        if !id.is_empty() {
+            if let Some(&first) = row_by_id.get(id) {
+                duplicates.push((
+                    i,
+                    RejectReason::DuplicateId,
+                    format!("HR id '{id}' already appears on line {}", rows.lines[first]),
+                ));
+            } else {
+                row_by_id.insert(id, i);
+            }
+        }
+        let email = emails[i].as_str();
+        if !email.is_empty() {
+            if let Some(&first) = row_by_email.get(email) {
+                duplicates.push((
+                    i,
+                    RejectReason::DuplicateEmail,
+                    format!(
+                        "email '{email}' already appears on line {}",
+                        rows.lines[first]
+                    ),
+                ));
+            } else {
+                row_by_email.insert(email, i);
+            }
+        }
+    }
+    for (i, reason, message) in duplicates {
+        verdicts.reject(i, reason, message);
+    }
+
+    // 3. Emails that belong to someone else in Tandem.
+    let existing_by_id: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.external_id.as_str(), k))
+        .collect();
+    let existing_by_email: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.email.to_lowercase(), k))
+        .collect();
+    let existing_by_uuid: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.id.as_str(), k))
+        .collect();
+    for i in 0..n {
+        let Some(row) = rows.valid_draft(&verdicts, i) else {
+            continue;
+        };
+        if let Some(&k) = existing_by_email.get(row.draft.email.as_str()) {
+            let owner = &existing[k];
+            if owner.external_id != row.draft.external_id {
+                let message = format!(
+                    "email '{}' already belongs to {} {} (HR id '{}') in Tandem",
+                    row.draft.email, owner.first_name, owner.last_name, owner.external_id
+                );
+                verdicts.reject(i, RejectReason::DuplicateEmail, message);
+            }
+        }
+    }
+
+    // 4. Managers: found in the file first, then in Tandem.
+    let mut targets: Vec<Option<Target>> = vec![None; n];
+    let mut dependents: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, target) in targets.iter_mut().enumerate() {
+        let Some(row) = rows.valid_draft(&verdicts, i) else {
+            continue;
+        };
+        let Some(manager) = &row.manager else {
+            continue;
+        };
+        let own_id = row.draft.external_id.as_str();
+        let own_email = row.draft.email.as_str();
+        let (in_file, in_tandem) = match manager {
+            ManagerRef::ExternalId(id) => (
+                row_by_id.get(id.as_str()).copied(),
+                existing_by_id.get(id.as_str()).copied(),
+            ),
+            ManagerRef::Email(email) => (
+                row_by_email.get(email.as_str()).copied(),
+                existing_by_email.get(email.as_str()).copied(),
+            ),
+        };
+        let is_self = match manager {
+            ManagerRef::ExternalId(id) => id == own_id,
+            ManagerRef::Email(email) => email == own_email,
+        } || in_file == Some(i)
+            || (in_file.is_none() && in_tandem.is_some_and(|k| existing[k].external_id == own_id));
+        if is_self {
+            let message = format!("this person is named as their own manager ({manager})");
+            verdicts.reject(i, RejectReason::SelfManager, message);
+            continue;
+        }
+        match (in_file, in_tandem) {
+            (Some(j), _) => {
+                *target = Some(Target::Row(j));
+                dependents.entry(j).or_default().push(i);
+            }
+            (None, Some(k)) => *target = Some(Target::Existing(k)),
+            (None, None) => {
+                let message = format!("manager {manager} is neither in this file nor in Tandem");
+                verdicts.reject(i, RejectReason::UnknownManager, message);
+            }
+        }
+    }
+
+    // 5. Fixpoint: rejected managers reject their reports; cycles reject their rows.
+    let mut newly_rejected: Vec<usize> = (0..n).filter(|&i| !verdicts.is_valid(i)).collect();
+    loop {
+        propagate(&rows, &mut verdicts, &dependents, newly_rejected);
+        newly_rejected = reject_cycles(
+            &rows,
+            &mut verdicts,
+            &targets,
+            existing,
+            &existing_by_id,
+            &existing_by_uuid,
+        );
+        if newly_rejected.is_empty() {
+            break;
+        }
+    }
+
+    // 6. Compare with Tandem. Valid rows get their final id first so managers can point at them.
+    let row_uuid: Vec<Option<String>> = (0..n)
+        .map(|i| {
+            rows.valid_draft(&verdicts, i).map(|row| {
+                existing_by_id
+                    .get(row.draft.external_id.as_str())
+                    .map_or_else(|| Uuid::new_v4().to_string(), |&k| existing[k].id.clone())
+            })
+        })
+        .collect();
+    let manager_mapped =
+        columns.has(ImportField::ManagerExternalId) || columns.has(ImportField::ManagerEmail);
+    let mut inserts = Vec::new();
+    let mut updates = Vec::new();
+    let mut unchanged = 0usize;
+    for i in 0..n {
+        ticker.tick(i + 1);
+        let (Some(row), Some(id)) = (rows.valid_draft(&verdicts, i), &row_uuid[i]) else {
+            continue;
+        };
+        let manager_id = targets[i].and_then(|t| match t {
+            Target::Row(j) => row_uuid[j].clone(),
+            Target::Existing(k) => Some(existing[k].id.clone()),
+        });
+        match existing_by_id.get(row.draft.external_id.as_str()) {
+            None => inserts.push(new_employee(id.clone(), row, manager_id)),
+            Some(&k) => {
+                let before = &existing[k];
+                let after = merged(before, row, &columns, manager_mapped, manager_id);
+                if &after == before {
+                    unchanged += 1;
+                } else {
+                    updates.push(EmployeeUpdate {
+                        languages_changed: after.languages != before.languages,
+                        interests_changed: after.interests != before.interests,
+                        employee: after,
+                    });
+                }
+            }
+        }
+    }
+
+    // 7. Who Tandem has and the file does not mention at all.
+    let mentioned: std::collections::HashSet<&str> = rows.ids.iter().map(String::as_str).collect();
+    let mut missing: Vec<MissingEmployee> = existing
+        .iter()
+        .filter(|e| e.active && !mentioned.contains(e.external_id.as_str()))
+        .map(|e| MissingEmployee {
+            id: e.id.clone(),
+            external_id: e.external_id.clone(),
+            first_name: e.first_name.clone(),
+            last_name: e.last_name.clone(),
+            title: e.title.clone(),
+            department: e.department.clone(),
+        })
+        .collect();
+    missing.sort_by(|a, b| {
+        (a.last_name.to_lowercase(), a.first_name.to_lowercase())
+            .cmp(&(b.last_name.to_lowercase(), b.first_name.to_lowercase()))
+    });
+
+    let rejected = (0..n)
+        .filter_map(|i| {
+            verdicts.0[i].as_ref().map(|(reason, message)| RejectedRow {
+                line: rows.lines[i],
+                external_id: Some(rows.ids[i].clone()).filter(|id| !id.is_empty()),
+                reason: *reason,
+                message: message.clone(),
+            })
+        })
+        .collect();
+
+    Analysis {
+        total_rows: n,
+        rejected,
+        inserts,
+        updates,
+        unchanged,
+        missing,
+    }
+}
+
+/// Rejects, transitively, every valid row whose manager's row is rejected.
+fn propagate(
+    rows: &Rows,
+    verdicts: &mut Verdicts,
+    dependents: &HashMap<usize, Vec<usize>>,
+    start: Vec<usize>,
+) {
+    let mut work = start;
+    while let Some(j) = work.pop() {
+        let Some(reports) = dependents.get(&j) else {
+            continue;
+        };
+        for &i in reports {
+            let message = format!(
+                "the manager '{}' on line {} is rejected, so this row is too",
+                rows.ids[j], rows.lines[j]
+            );
+            if verdicts.reject(i, RejectReason::UnknownManager, message) {
+                work.push(i);
+            }
+        }
+    }
+}
+
+/// Finds reporting cycles in Tandem's reporting lines as the valid rows would leave them, and
+/// rejects every valid row on one. Returns the rows it rejected.
+fn reject_cycles(
+    rows: &Rows,
+    verdicts: &mut Verdicts,
+    targets: &[Option<Target>],
+    existing: &[StoredEmployee],
+    existing_by_id: &HashMap<&str, usize>,
+    existing_by_uuid: &HashMap<&str, usize>,
+) -> Vec<usize> {
+    let m = existing.len();
+    let n = rows.lines.len();
+    // Nodes: existing employees 0..m, then new rows m..m+n. A row about an existing employee is
+    // that employee's node.
+    let node_of_row = |rows: &Rows, i: usize| -> usize {
+        existing_by_id
+            .get(rows.ids[i].as_str())
+            .copied()
+            .unwrap_or(m + i)
+    };
+    let mut parent: Vec<Option<usize>> = existing
+        .iter()
+        .map(|e| {
+            e.manager_id
+                .as_deref()
+                .and_then(|id| existing_by_uuid.get(id).copied())
+        })
+        .chain(std::iter::repeat_n(None, n))
+        .collect();
+    let mut row_at: Vec<Option<usize>> = vec![None; m + n];
+    for (i, target) in targets.iter().enumerate() {
+        if rows.valid_draft(verdicts, i).is_none() {
+            continue;
+        }
+        let node = node_of_row(rows, i);
+        row_at[node] = Some(i);
+        parent[node] = target.map(|t| match t {
+            Target::Row(j) => node_of_row(rows, j),
+            Target::Existing(k) => k,
+        });
+    }
+
+    // Each node has at most one parent, so a walk either ends or loops; 0 = unseen, 1 = on the
+    // current walk, 2 = done.
+    let mut state = vec![0u8; m + n];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..m + n {
+        if state[start] != 0 {
+            continue;
+        }
+        path.clear();
+        let mut node = Some(start);
+        while let Some(current) = node {
+            match state[current] {
+                0 => {
+                    state[current] = 1;
+                    path.push(current);
+                    node = parent[current];
+                }
+                1 => {
+                    if let Some(pos) = path.iter().position(|&p| p == current) {
+                        cycles.push(path[pos..].to_vec());
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for &p in &path {
+            state[p] = 2;
+        }
+    }
+
+    let name = |rows: &Rows, node: usize| -> String {
+        if node < m {
+            existing[node].external_id.clone()
+        } else {
+            rows.ids[node - m].clone()
+        }
+    };
+    let mut rejected = Vec::new();
+    for cycle in cycles {
+        let mut chain: Vec<String> = cycle.iter().take(8).map(|&c| name(rows, c)).collect();
+        if cycle.len() > 8 {
+            chain.push("…".to_owned());
+        }
+        chain.push(name(rows, cycle[0]));
+        let message = format!(
+            "reporting cycle: {} (each reports to the next)",
+            chain.join(" → ")
+        );
+        for node in cycle {
+            if let Some(i) = row_at[node] {
+                if verdicts.reject(i, RejectReason::ReportingCycle, message.clone()) {
+                    rejected.push(i);
+                }
+            }
+        }
+    }
+    rejected
+}
+
+fn new_employee(id: String, row: &RowDraft, manager_id: Option<String>) -> StoredEmployee {
+    let d = &row.draft;
+    StoredEmployee {
+        id,
+        external_id: d.external_id.clone(),
+        first_name: d.first_name.clone(),
+        last_name: d.last_name.clone(),
+        email: d.email.clone(),
+        department: d.department.clone(),
+        title: d.title.clone(),
+        grade: d.grade,
+        manager_id,
+        site: d.site.clone(),
+        timezone: d.timezone.clone(),
+        hire_date: d.hire_date.map(|date| date.to_string()),
+        role: d
+            .role
+            .unwrap_or(crate::domain::ProgramRole::None)
+            .as_str()
+            .to_owned(),
+        adoption_profile: d.adoption_profile.map(|p| p.as_str().to_owned()),
+        active: true,
+        languages: d.languages.clone(),
+        interests: d.interests.clone(),
+    }
+}
+
+/// The existing employee with what the file says about it. Unmapped fields keep their value: an HR
+/// export knows nothing of skills or availability. Role, adoption profile and interests are program
+/// data Tandem owns, so an empty cell there means "not stated", not "clear it".
+fn merged(
+    before: &StoredEmployee,
+    row: &RowDraft,
+    columns: &FieldColumns,
+    manager_mapped: bool,
+    manager_id: Option<String>,
+) -> StoredEmployee {
+    let d = &row.draft;
+    let mut after = before.clone();
+    after.first_name = d.first_name.clone();
+    after.last_name = d.last_name.clone();
+    after.email = d.email.clone();
+    if columns.has(ImportField::Department) {
+        after.department = d.department.clone();
+    }
+    if columns.has(ImportField::Title) {
+        after.title = d.title.clone();
+    }
+    if columns.has(ImportField::Grade) {
+        after.grade = d.grade;
+    }
+    if manager_mapped {
+        after.manager_id = manager_id;
+    }
+    if columns.has(ImportField::Site) {
+        after.site = d.site.clone();
+    }
+    if columns.has(ImportField::Timezone) {
+        after.timezone = d.timezone.clone();
+    }
+    if columns.has(ImportField::Languages) {
+        after.languages = d.languages.clone();
+    }
+    if columns.has(ImportField::HireDate) {
+        after.hire_date = d.hire_date.map(|date| date.to_string());
+    }
+    if let Some(role) = d.role {
+        after.role = role.as_str().to_owned();
+    }
+    if let Some(profile) = d.adoption_profile {
+        after.adoption_profile = Some(profile.as_str().to_owned());
+    }
+    if !d.interests.is_empty() {
+        after.interests = d.interests.clone();
+    }
+    after.active = true;
+    after
+}
