@@ -16,7 +16,7 @@ external_id: string | null,
  * Stable reason the UI translates: `email_missing`, `email_invalid`, `duplicate_id`,
  * `duplicate_email`, `unknown_manager`, `reporting_cycle`, `name_missing`, `id_missing`,
  * `field_too_long`, `grade_invalid`, `date_invalid`, `timezone_invalid`, `role_invalid`,
- * `profile_invalid`, `column_count`, `self_manager`.
+ * `profile_invalid`, `language_invalid`, `column_count`, `self_manager`, `value_invalid`.
  */
 reason: string, 
 /**
