@@ -586,3 +586,73 @@ pub fn facets(conn: &Connection) -> CoreResult<DirectoryFacets> {
         inactive_count,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn stored_search_text(conn: &Connection, id: EmployeeId) -> CoreResult<String> {
+        Ok(conn.query_row(
+            "SELECT search_text FROM employee WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn draft(first: &str, last: &str, email: &str) -> EmployeeDraft {
+        EmployeeDraft {
+            external_id: email.to_owned(),
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            email: email.to_owned(),
+            department: "Ventes".to_owned(),
+            title: "Chargée".to_owned(),
+            grade: 3,
+            timezone: "Europe/Paris".to_owned(),
+            ..EmployeeDraft::default()
+        }
+    }
+
+    #[test]
+    fn search_text_always_equals_the_folded_fields_after_insert_and_update() -> CoreResult<()> {
+        let mut store = Store::open_in_memory()?;
+        let id = EmployeeId::new();
+        let first = draft("Hélène", "Dubois", "helene@example.com");
+        let second = draft("Zoé", "Lefèvre", "zoe@example.com");
+        store.transaction(|tx| {
+            insert_employee(tx, id, &first, &now_timestamp())?;
+            assert_eq!(stored_search_text(tx, id)?, search_text_of(&first));
+            update_employee(tx, id, &second, &now_timestamp())?;
+            assert_eq!(stored_search_text(tx, id)?, search_text_of(&second));
+            Ok(())
+        })?;
+        assert!(search_text_of(&second).contains("zoe lefevre"));
+        Ok(())
+    }
+
+    #[test]
+    fn like_wildcards_in_a_search_are_taken_literally() {
+        assert_eq!(like_escape("100%_a\\b"), "100\\%\\_a\\\\b");
+    }
+
+    #[test]
+    fn the_manager_chain_lists_managers_nearest_first() -> CoreResult<()> {
+        let mut store = Store::open_in_memory()?;
+        let ids: Vec<EmployeeId> = (0..4).map(|_| EmployeeId::new()).collect();
+        store.transaction(|tx| {
+            for (i, id) in ids.iter().enumerate() {
+                let mut d = draft("A", &format!("L{i}"), &format!("a{i}@example.com"));
+                d.manager_id = i.checked_sub(1).map(|m| ids[m]);
+                insert_employee(tx, *id, &d, &now_timestamp())?;
+            }
+            Ok(())
+        })?;
+        assert_eq!(
+            manager_chain(store.conn(), ids[3])?,
+            vec![ids[2], ids[1], ids[0]]
+        );
+        assert!(manager_chain(store.conn(), ids[0])?.is_empty());
+        Ok(())
+    }
+}
