@@ -408,6 +408,20 @@ pub fn manager_chain(conn: &Connection, id: EmployeeId) -> CoreResult<Vec<Employ
     Ok(ids)
 }
 
+/// Every stored reporting line (employee → manager, `None` at the top), active or not: the input of
+/// [`crate::directory::reporting_cycles`] when many lines change at once (an import).
+pub fn manager_links(
+    conn: &Connection,
+) -> CoreResult<std::collections::HashMap<EmployeeId, Option<EmployeeId>>> {
+    let mut stmt = conn.prepare_cached("SELECT id, manager_id FROM employee")?;
+    let links = stmt
+        .query_map([], |r| {
+            Ok((employee_id_at(r, 0)?, optional_employee_id_at(r, 1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(links)
+}
+
 /// The topic ids among `ids` that the catalog does not know, in the given order.
 pub fn unknown_topics<'a>(
     conn: &Connection,
@@ -637,7 +651,8 @@ mod tests {
     }
 
     #[test]
-    fn the_manager_chain_lists_managers_nearest_first() -> CoreResult<()> {
+    fn the_manager_chain_lists_managers_nearest_first_and_links_list_every_line() -> CoreResult<()>
+    {
         let mut store = Store::open_in_memory()?;
         let ids: Vec<EmployeeId> = (0..4).map(|_| EmployeeId::new()).collect();
         store.transaction(|tx| {
@@ -653,6 +668,10 @@ mod tests {
             vec![ids[2], ids[1], ids[0]]
         );
         assert!(manager_chain(store.conn(), ids[0])?.is_empty());
+        let links = manager_links(store.conn())?;
+        assert_eq!(links.len(), 4);
+        assert_eq!(links.get(&ids[2]), Some(&Some(ids[1])));
+        assert_eq!(links.get(&ids[0]), Some(&None));
         Ok(())
     }
 }
