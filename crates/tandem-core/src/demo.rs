@@ -182,7 +182,7 @@ impl Rng {
     }
 }
 
-pub const SYNTHETIC_FIRST_NAMES: &[&str] = &[
+const SYNTHETIC_FIRST_NAMES: &[&str] = &[
     "Hélène",
     "Zoé",
     "Loïc",
@@ -214,13 +214,13 @@ pub const SYNTHETIC_FIRST_NAMES: &[&str] = &[
     "Céline",
     "Anaïs",
 ];
-pub const SYNTHETIC_LAST_NAMES: &[&str] = &[
+const SYNTHETIC_LAST_NAMES: &[&str] = &[
     "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
     "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
     "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet",
     "Çelik", "Nguyen", "Élie",
 ];
-pub const SYNTHETIC_DEPARTMENTS: &[&str] = &[
+const SYNTHETIC_DEPARTMENTS: &[&str] = &[
     "Ventes",
     "Marketing",
     "Finance",
