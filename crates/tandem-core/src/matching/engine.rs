@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use super::features::Person;
 use super::score::{Constraint, Scorer};
@@ -29,19 +30,27 @@ const NONE: u32 = u32::MAX;
 /// Alternatives and removed candidates reported per mentee.
 const SHOWN: usize = 3;
 
-/// Runs `work(state, row)` for every row on `threads` threads, returning results in row order and
-/// every thread's final state. Rows are handed out in small chunks so a busy core does not stall
-/// the others.
-fn par_rows<S: Send, R: Send>(
+/// Rows handed out per work item: small enough to balance two busy cores, large enough that a
+/// block of mentors is reused by many rows while it sits in cache.
+const CHUNK: usize = 32;
+/// Mentors per cache block in the full scan (their packed data stays in L2 while a chunk of rows
+/// is scored against them).
+const MENTOR_BLOCK: usize = 512;
+
+/// Runs `work(state, rows)` on chunks of rows on `threads` threads; returns the per-row results
+/// in row order and every thread's final state.
+/// Each worker's `(first row, results)` chunks and final state.
+type WorkerOutput<R, S> = (Vec<(usize, Vec<R>)>, S);
+
+fn par_chunks<S: Send, R: Send>(
     rows: usize,
     threads: usize,
     init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize) -> R + Sync,
+    work: impl Fn(&mut S, std::ops::Range<usize>) -> Vec<R> + Sync,
 ) -> (Vec<R>, Vec<S>) {
-    const CHUNK: usize = 16;
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, rows.div_ceil(CHUNK).max(1));
-    let parts: Vec<(Vec<(usize, R)>, S)> = std::thread::scope(|scope| {
+    let parts: Vec<WorkerOutput<R, S>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -52,9 +61,7 @@ fn par_rows<S: Send, R: Send>(
                         if start >= rows {
                             break;
                         }
-                        for row in start..(start + CHUNK).min(rows) {
-                            out.push((row, work(&mut state, row)));
-                        }
+                        out.push((start, work(&mut state, start..(start + CHUNK).min(rows))));
                     }
                     (out, state)
                 })
@@ -65,15 +72,26 @@ fn par_rows<S: Send, R: Send>(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut slots: Vec<Option<R>> = (0..rows).map(|_| None).collect();
+    let mut chunks: Vec<(usize, Vec<R>)> = Vec::new();
     let mut states = Vec::with_capacity(parts.len());
     for (out, state) in parts {
-        for (row, r) in out {
-            slots[row] = Some(r);
-        }
+        chunks.extend(out);
         states.push(state);
     }
-    (slots.into_iter().flatten().collect(), states)
+    chunks.sort_unstable_by_key(|c| c.0);
+    (chunks.into_iter().flat_map(|c| c.1).collect(), states)
+}
+
+/// [`par_chunks`] one row at a time.
+fn par_rows<S: Send, R: Send>(
+    rows: usize,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize) -> R + Sync,
+) -> (Vec<R>, Vec<S>) {
+    par_chunks(rows, threads, init, |state, range| {
+        range.map(|row| work(state, row)).collect()
+    })
 }
 
 /// What the first scan keeps of one mentee's row.
@@ -84,25 +102,31 @@ struct RowScan {
     removed: Vec<(u64, u32, Constraint)>,
 }
 
+/// A column's bookkeeping, packed so the scan touches one cache line per mentor.
+#[derive(Debug, Clone, Copy, Default)]
+struct ColumnState {
+    allowed: u32,
+    len: u8,
+    worst: u8,
+    worst_mentee: u32,
+    worst_points: u64,
+}
+
 /// Per-thread best mentees of every mentor (unsorted within a column).
 struct ColumnTops {
     k: usize,
+    state: Vec<ColumnState>,
     points: Vec<u64>,
     mentee: Vec<u32>,
-    len: Vec<u8>,
-    worst: Vec<u8>,
-    allowed: Vec<u32>,
 }
 
 impl ColumnTops {
     fn new(m: usize, k: usize) -> Self {
         Self {
             k,
+            state: vec![ColumnState::default(); m],
             points: vec![0; m * k],
             mentee: vec![0; m * k],
-            len: vec![0; m],
-            worst: vec![0; m],
-            allowed: vec![0; m],
         }
     }
 
@@ -112,22 +136,26 @@ impl ColumnTops {
         p > q || (p == q && i < l)
     }
 
+    /// Whether `(p, i)` would enter column `j` now.
+    #[inline]
+    fn may_accept(&self, j: usize, p: u64, i: u32) -> bool {
+        let c = &self.state[j];
+        usize::from(c.len) < self.k || Self::better(p, i, c.worst_points, c.worst_mentee)
+    }
+
     #[inline]
     fn offer(&mut self, j: usize, p: u64, i: u32) {
-        self.allowed[j] += 1;
         let base = j * self.k;
-        let len = usize::from(self.len[j]);
+        let len = usize::from(self.state[j].len);
         if len < self.k {
             self.points[base + len] = p;
             self.mentee[base + len] = i;
-            self.len[j] += 1;
+            self.state[j].len += 1;
             if len + 1 == self.k {
                 self.refresh_worst(j);
             }
-            return;
-        }
-        let w = base + usize::from(self.worst[j]);
-        if Self::better(p, i, self.points[w], self.mentee[w]) {
+        } else if self.may_accept(j, p, i) {
+            let w = base + usize::from(self.state[j].worst);
             self.points[w] = p;
             self.mentee[w] = i;
             self.refresh_worst(j);
@@ -147,8 +175,15 @@ impl ColumnTops {
                 worst = s;
             }
         }
-        self.worst[j] = worst as u8;
+        let c = &mut self.state[j];
+        c.worst = worst as u8;
+        c.worst_points = self.points[base + worst];
+        c.worst_mentee = self.mentee[base + worst];
     }
+}
+
+fn micros(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
 }
 
 fn invalid(field: &str, key: &str, message: String) -> CoreError {
@@ -295,10 +330,11 @@ pub(super) fn dense(
     let scorer = Scorer::new(settings, &p.mentors);
     let mut points = Vec::with_capacity(p.mentees.len() * p.mentors.len());
     for (i, me) in p.mentees.iter().enumerate() {
-        for (j, mentor) in p.mentors.iter().enumerate() {
+        let row = scorer.row(me);
+        for j in 0..p.mentors.len() {
             let is_excluded = p.excluded[i].binary_search(&(j as u32)).is_ok();
-            let allowed = p.lock_of[i] == NONE && scorer.blocked(me, mentor, is_excluded).is_none();
-            points.push(allowed.then(|| scorer.points(me, mentor, j)));
+            let allowed = p.lock_of[i] == NONE && scorer.blocked_at(&row, j, is_excluded).is_none();
+            points.push(allowed.then(|| scorer.points_at(&row, j)));
         }
     }
     Ok(DenseProblem {
@@ -354,48 +390,75 @@ pub(super) fn run(
     };
 
     // 1. The full scan.
-    let (rows, col_states) = par_rows(
+    let started = Instant::now();
+    let (rows, col_states) = par_chunks(
         n,
         threads,
         || ColumnTops::new(m, k),
-        |cols, i| {
-            let me = mentees[i];
-            let excl = &excluded[i];
-            let mut e = 0;
-            let mut scan = RowScan {
-                top: Vec::with_capacity(k + 1),
-                allowed: 0,
-                removed: Vec::new(),
-            };
-            let is_free = row_of[i] != NONE;
-            for (j, mentor) in mentors.iter().enumerate() {
-                while e < excl.len() && (excl[e] as usize) < j {
-                    e += 1;
-                }
-                let is_excluded = e < excl.len() && excl[e] as usize == j;
-                if let Some(c) = scorer.blocked(me, mentor, is_excluded) {
-                    if c != Constraint::SamePerson {
-                        let p = scorer.points(me, mentor, j);
-                        let at = scan.removed.partition_point(|r| r.0 >= p);
-                        if at < SHOWN {
-                            scan.removed.insert(at, (p, j as u32, c));
-                            scan.removed.truncate(SHOWN);
+        |cols, range| {
+            let ctx: Vec<_> = range.clone().map(|i| scorer.row(mentees[i])).collect();
+            let mut scans: Vec<RowScan> = range
+                .clone()
+                .map(|_| RowScan {
+                    top: Vec::with_capacity(k + 1),
+                    allowed: 0,
+                    removed: Vec::new(),
+                })
+                .collect();
+            let mut next_excluded = vec![0usize; range.len()];
+            for block in (0..m).step_by(MENTOR_BLOCK) {
+                let block = block..(block + MENTOR_BLOCK).min(m);
+                for (r, i) in range.clone().enumerate() {
+                    let row = &ctx[r];
+                    let scan = &mut scans[r];
+                    let excl = &excluded[i];
+                    let e = &mut next_excluded[r];
+                    let is_free = row_of[i] != NONE;
+                    for j in block.clone() {
+                        while *e < excl.len() && (excl[*e] as usize) < j {
+                            *e += 1;
+                        }
+                        let is_excluded = *e < excl.len() && excl[*e] as usize == j;
+                        // Exact scoring (two bitset popcounts) only when a cheap upper bound says
+                        // the pair could still enter a list; the lists do not depend on it.
+                        let cheap = scorer.cheap_at(row, j);
+                        let bound = cheap + scorer.optimistic_tail_at(row, j);
+                        if let Some(c) = scorer.blocked_at(row, j, is_excluded) {
+                            if c != Constraint::SamePerson
+                                && (scan.removed.len() < SHOWN || bound > scan.removed[SHOWN - 1].0)
+                            {
+                                let p = cheap + scorer.exact_tail_at(row, j);
+                                let at = scan.removed.partition_point(|r| r.0 >= p);
+                                if at < SHOWN {
+                                    scan.removed.insert(at, (p, j as u32, c));
+                                    scan.removed.truncate(SHOWN);
+                                }
+                            }
+                            continue;
+                        }
+                        scan.allowed += 1;
+                        let to_column = is_free && remaining[j] > 0;
+                        if to_column {
+                            cols.state[j].allowed += 1;
+                        }
+                        let for_row = scan.top.len() < k || bound > scan.top[k - 1].0;
+                        let for_column = to_column && cols.may_accept(j, bound, i as u32);
+                        if !for_row && !for_column {
+                            continue;
+                        }
+                        let p = cheap + scorer.exact_tail_at(row, j);
+                        if scan.top.len() < k || p > scan.top[k - 1].0 {
+                            let at = scan.top.partition_point(|t| t.0 >= p);
+                            scan.top.insert(at, (p, j as u32));
+                            scan.top.truncate(k);
+                        }
+                        if for_column {
+                            cols.offer(j, p, i as u32);
                         }
                     }
-                    continue;
-                }
-                scan.allowed += 1;
-                let p = scorer.points(me, mentor, j);
-                if scan.top.len() < k || p > scan.top[k - 1].0 {
-                    let at = scan.top.partition_point(|t| t.0 >= p);
-                    scan.top.insert(at, (p, j as u32));
-                    scan.top.truncate(k);
-                }
-                if is_free && remaining[j] > 0 {
-                    cols.offer(j, p, i as u32);
                 }
             }
-            scan
+            scans
         },
     );
 
@@ -403,19 +466,19 @@ pub(super) fn run(
     let mut col_kth: Vec<Option<u64>> = vec![None; m];
     let mut edges: Vec<(u32, u32, i64)> = Vec::new();
     let mut gathered: Vec<(u64, u32)> = Vec::new();
-    for j in 0..m {
+    for (j, kth) in col_kth.iter_mut().enumerate() {
         gathered.clear();
         let mut allowed = 0u32;
         for st in &col_states {
-            allowed += st.allowed[j];
-            for s in 0..usize::from(st.len[j]) {
+            allowed += st.state[j].allowed;
+            for s in 0..usize::from(st.state[j].len) {
                 gathered.push((st.points[j * k + s], st.mentee[j * k + s]));
             }
         }
         gathered.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         gathered.truncate(k);
         if allowed as usize > k {
-            col_kth[j] = gathered.last().map(|g| g.0);
+            *kth = gathered.last().map(|g| g.0);
         }
         for &(p, i) in &gathered {
             edges.push((row_of[i as usize], j as u32, weight(p)));
@@ -435,11 +498,17 @@ pub(super) fn run(
     }
 
     // 2–3. Solve, price, repeat.
-    let mut stats = SolverStats::default();
+    let mut stats = SolverStats {
+        scan_micros: micros(started),
+        ..SolverStats::default()
+    };
     let (graph, sol) = loop {
+        let started = Instant::now();
         let graph = Graph::from_edges(free.len(), edges.clone());
         let sol = solver::solve(&graph, &remaining);
         stats.pricing_rounds += 1;
+        stats.solve_micros += micros(started);
+        let started = Instant::now();
         let (found, _) = par_rows(
             free.len(),
             threads,
@@ -455,12 +524,12 @@ pub(super) fn run(
                     return (out, scored);
                 }
                 let i = free[r] as usize;
-                let me = mentees[i];
+                let me = scorer.row(mentees[i]);
                 let row = graph.offsets[r]..graph.offsets[r + 1];
                 for &j in &graph.targets[row.clone()] {
                     mark[j as usize] = true;
                 }
-                for (j, mentor) in mentors.iter().enumerate() {
+                for j in 0..m {
                     if mark[j] || remaining[j] == 0 {
                         continue;
                     }
@@ -470,11 +539,15 @@ pub(super) fn run(
                         continue;
                     }
                     let is_excluded = excluded[i].binary_search(&(j as u32)).is_ok();
-                    if scorer.blocked(me, mentor, is_excluded).is_some() {
+                    if scorer.blocked_at(&me, j, is_excluded).is_some() {
+                        continue;
+                    }
+                    let cheap = scorer.cheap_at(&me, j);
+                    if weight(cheap + scorer.optimistic_tail_at(&me, j)) <= slack {
                         continue;
                     }
                     scored += 1;
-                    let w = weight(scorer.points(me, mentor, j));
+                    let w = weight(cheap + scorer.exact_tail_at(&me, j));
                     if w > slack {
                         out.push((r as u32, j as u32, w));
                     }
@@ -492,6 +565,7 @@ pub(super) fn run(
             edges.extend(list);
         }
         stats.pricing_violations += added;
+        stats.pricing_micros += micros(started);
         if added == 0 {
             break (graph, sol);
         }

@@ -55,8 +55,13 @@ impl WeekMask {
         n
     }
 
+    /// Number of free quarter-hours.
+    pub fn buckets(&self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum::<u32>()
+    }
+
     pub fn minutes(&self) -> u32 {
-        self.0.iter().map(|w| w.count_ones()).sum::<u32>() * BUCKET_MINUTES
+        self.buckets() * BUCKET_MINUTES
     }
 }
 
@@ -69,6 +74,10 @@ impl InterestSet {
         if index < MAX_INTERESTS {
             self.0[index / 64] |= 1 << (index % 64);
         }
+    }
+
+    pub fn count(&self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
     }
 
     #[inline]

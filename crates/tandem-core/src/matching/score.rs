@@ -16,7 +16,9 @@
 
 use serde::Serialize;
 
-use super::features::{Person, BUCKET_MINUTES};
+use std::collections::HashMap;
+
+use super::features::{InterestSet, Person, WeekMask, BUCKET_MINUTES, WEEK_MINUTES};
 use super::Settings;
 use crate::domain::{AdoptionProfile, EmployeeId};
 
@@ -183,15 +185,71 @@ impl IntWeights {
     }
 }
 
-/// Precomputed, weighted lookup tables for one settings value.
+const NO_MANAGER: u32 = u32::MAX;
+/// A mentee's manager who manages no mentor: equal to no mentor's manager.
+const OTHER_MANAGER: u32 = u32::MAX - 1;
+
+/// What the hot loop reads of a mentor, packed together.
+#[derive(Debug, Clone, Copy)]
+struct MentorHot {
+    enter: u32,
+    exit: u32,
+    manager: u32,
+    department: u32,
+    site: u32,
+    grade: u8,
+    interest_count: u8,
+    avail_buckets: u16,
+    /// Bit `w` set when word `w` of the availability bitmap is not empty (likewise interests):
+    /// the exact overlap only visits words both have, which saves most popcounts.
+    avail_words: u16,
+    interest_words: u8,
+    languages: u64,
+}
+
+fn nonzero_words(words: &[u64]) -> u16 {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w != 0)
+        .fold(0, |acc, (i, _)| acc | 1 << i)
+}
+
+/// A mentee prepared for scoring against every mentor of a [`Scorer`].
+pub struct Row<'p> {
+    person: &'p Person,
+    manager: u32,
+    profile: usize,
+    /// The mentor index of this same person, if they are also a mentor.
+    same_as: usize,
+    interest_count: u8,
+    avail_buckets: u16,
+    avail_words: u16,
+    interest_words: u8,
+    /// Weighted skill points by covered levels (index 0..=total gap): no division per pair.
+    skill_points: Vec<u64>,
+}
+
+/// Precomputed, weighted lookup tables and packed mentor data for one settings value.
+///
+/// The engine scores through [`Scorer::row`] and the `*_at` methods (mentor by index);
+/// [`Scorer::explain`] uses the same methods, so explanations and the solver always agree.
 pub struct Scorer<'a> {
     pub weights: IntWeights,
     settings: &'a Settings,
     full_buckets: u32,
     interest_points: [u64; 8],
     availability_points: Vec<u64>,
-    /// Per mentor, weighted adoption points per mentee profile slot.
-    adoption_points: Vec<[u64; 8]>,
+    /// Weighted adoption points, indexed `[profile slot][mentor]`.
+    adoption_points: Vec<Vec<u64>>,
+    mentor_index: HashMap<EmployeeId, usize>,
+    hot: Vec<MentorHot>,
+    /// Mentor levels, `stride` per mentor.
+    levels: Vec<u8>,
+    stride: usize,
+    interests: Vec<InterestSet>,
+    availability: Vec<WeekMask>,
+    managers: HashMap<EmployeeId, u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -203,20 +261,49 @@ impl<'a> Scorer<'a> {
             let c = (c as u64).min(u64::from(FULL_SHARED_INTERESTS));
             *slot = weights.interests * (c * PART_SCALE / u64::from(FULL_SHARED_INTERESTS));
         }
-        let availability_points = (0..=(7 * 24 * 60 / BUCKET_MINUTES))
+        let availability_points = (0..=(WEEK_MINUTES / BUCKET_MINUTES))
             .map(|b| weights.availability * Self::availability_part(b, full_buckets))
             .collect();
-        let adoption_points = mentors
-            .iter()
-            .map(|m| {
-                let mut row = [0u64; 8];
-                row[0] = weights.adoption * adoption_fit(None, m).0;
-                for p in AdoptionProfile::ALL {
-                    row[profile_slot(Some(p))] = weights.adoption * adoption_fit(Some(p), m).0;
-                }
-                row
+        let profiles = std::iter::once(None).chain(AdoptionProfile::ALL.map(Some));
+        let adoption_points = profiles
+            .map(|p| {
+                mentors
+                    .iter()
+                    .map(|m| weights.adoption * adoption_fit(p, m).0)
+                    .collect()
             })
             .collect();
+        let mut managers = HashMap::new();
+        let hot = mentors
+            .iter()
+            .map(|m| {
+                let manager = match m.manager {
+                    Some(id) => {
+                        let next = managers.len() as u32;
+                        *managers.entry(id).or_insert(next)
+                    }
+                    None => NO_MANAGER,
+                };
+                MentorHot {
+                    enter: m.org.enter,
+                    exit: m.org.exit,
+                    manager,
+                    department: m.department,
+                    site: m.site,
+                    grade: m.grade,
+                    interest_count: m.interests.count().min(7) as u8,
+                    avail_buckets: m.availability.buckets() as u16,
+                    avail_words: nonzero_words(&m.availability.0),
+                    interest_words: nonzero_words(&m.interests.0) as u8,
+                    languages: m.languages,
+                }
+            })
+            .collect();
+        let stride = mentors.iter().map(|m| m.levels.len()).max().unwrap_or(0);
+        let mut levels = vec![0u8; stride * mentors.len()];
+        for (j, m) in mentors.iter().enumerate() {
+            levels[j * stride..j * stride + m.levels.len()].copy_from_slice(&m.levels);
+        }
         Self {
             weights,
             settings,
@@ -224,6 +311,13 @@ impl<'a> Scorer<'a> {
             interest_points,
             availability_points,
             adoption_points,
+            mentor_index: mentors.iter().enumerate().map(|(j, m)| (m.id, j)).collect(),
+            hot,
+            levels,
+            stride,
+            interests: mentors.iter().map(|m| m.interests).collect(),
+            availability: mentors.iter().map(|m| m.availability).collect(),
+            managers,
         }
     }
 
@@ -231,63 +325,144 @@ impl<'a> Scorer<'a> {
         u64::from(buckets.min(full)) * PART_SCALE / u64::from(full)
     }
 
-    /// The skill part's numerator and denominator (covered levels, total gap).
-    #[inline]
-    fn skill_cover(mentee: &Person, mentor: &Person) -> (u64, u64) {
-        let mut covered = 0u64;
-        let mut gap = 0u64;
-        for g in &mentee.goals {
-            let need = u64::from(g.target.saturating_sub(g.level));
-            let have = u64::from(mentor.level(g.topic).saturating_sub(g.level));
-            covered += have.min(need);
-            gap += need;
+    /// Prepares a mentee for scoring against this scorer's mentors.
+    pub fn row<'p>(&self, mentee: &'p Person) -> Row<'p> {
+        Row {
+            person: mentee,
+            manager: match mentee.manager {
+                Some(id) => self.managers.get(&id).copied().unwrap_or(OTHER_MANAGER),
+                None => NO_MANAGER,
+            },
+            profile: profile_slot(mentee.profile),
+            same_as: self
+                .mentor_index
+                .get(&mentee.id)
+                .copied()
+                .unwrap_or(usize::MAX),
+            interest_count: mentee.interests.count().min(7) as u8,
+            avail_buckets: mentee.availability.buckets() as u16,
+            avail_words: nonzero_words(&mentee.availability.0),
+            interest_words: nonzero_words(&mentee.interests.0) as u8,
+            skill_points: {
+                let gap: u64 = mentee
+                    .goals
+                    .iter()
+                    .map(|g| u64::from(g.target.saturating_sub(g.level)))
+                    .sum();
+                if gap == 0 {
+                    vec![0]
+                } else {
+                    (0..=gap)
+                        .map(|c| self.weights.skill * (c * PART_SCALE / gap))
+                        .collect()
+                }
+            },
         }
-        (covered, gap)
     }
 
-    /// Exact integer score of an allowed pair; `j` is the mentor's index in the `mentors` slice
-    /// the scorer was built with.
+    /// Covered goal levels of mentor `j` for this mentee.
     #[inline]
-    pub fn points(&self, mentee: &Person, mentor: &Person, j: usize) -> u64 {
-        let (covered, gap) = Self::skill_cover(mentee, mentor);
-        let skill = if gap == 0 {
-            0
+    fn covered_at(&self, row: &Row, j: usize) -> u64 {
+        let levels = &self.levels[j * self.stride..(j + 1) * self.stride];
+        let mut covered = 0u64;
+        for g in &row.person.goals {
+            let have = levels.get(usize::from(g.topic)).copied().unwrap_or(0);
+            let need = g.target.saturating_sub(g.level);
+            covered += u64::from(have.saturating_sub(g.level).min(need));
+        }
+        covered
+    }
+
+    /// The parts that cost no popcount: skill, adoption, comfort.
+    #[inline]
+    pub fn cheap_at(&self, row: &Row, j: usize) -> u64 {
+        let h = &self.hot[j];
+        let covered = self.covered_at(row, j) as usize;
+        let skill = row.skill_points.get(covered).copied().unwrap_or(0);
+        let mentee = row.person;
+        let site = if mentee.site == h.site {
+            PART_SCALE / 2
         } else {
-            self.weights.skill * (covered * PART_SCALE / gap)
+            0
         };
-        let shared = mentee.interests.shared_count(&mentor.interests).min(7) as usize;
-        let overlap = mentee.availability.overlap_buckets(&mentor.availability) as usize;
-        let adoption = self.adoption_points[j][profile_slot(mentee.profile)];
-        skill
-            + self.interest_points[shared]
-            + self.availability_points[overlap]
-            + adoption
-            + self.weights.comfort * comfort_part(mentee, mentor)
+        let shared = mentee.languages & h.languages;
+        // At least two shared languages (cheaper than a popcount without hardware support).
+        let language = if shared & shared.wrapping_sub(1) != 0 {
+            PART_SCALE / 2
+        } else {
+            0
+        };
+        skill + self.adoption_points[row.profile][j] + self.weights.comfort * (site + language)
     }
 
-    /// The first hard constraint that removes the pair (HR exclusions are checked by the caller,
-    /// which holds them in a faster form; pass `excluded` accordingly).
+    /// An upper bound of the interest and availability parts, from set sizes alone.
     #[inline]
-    pub fn blocked(&self, mentee: &Person, mentor: &Person, excluded: bool) -> Option<Constraint> {
-        if mentee.id == mentor.id {
+    pub fn optimistic_tail_at(&self, row: &Row, j: usize) -> u64 {
+        let h = &self.hot[j];
+        self.interest_points[usize::from(row.interest_count.min(h.interest_count))]
+            + self.availability_points[usize::from(row.avail_buckets.min(h.avail_buckets))]
+    }
+
+    /// The exact interest and availability parts.
+    #[inline]
+    pub fn exact_tail_at(&self, row: &Row, j: usize) -> u64 {
+        let mentee = row.person;
+        let h = &self.hot[j];
+        let (mine, theirs) = (&mentee.interests.0, &self.interests[j].0);
+        let mut shared = 0;
+        let mut words = row.interest_words & h.interest_words;
+        while words != 0 {
+            let w = words.trailing_zeros() as usize;
+            shared += (mine[w] & theirs[w]).count_ones();
+            words &= words - 1;
+        }
+        let (mine, theirs) = (&mentee.availability.0, &self.availability[j].0);
+        let mut overlap = 0;
+        let mut words = row.avail_words & h.avail_words;
+        while words != 0 {
+            let w = words.trailing_zeros() as usize;
+            overlap += (mine[w] & theirs[w]).count_ones();
+            words &= words - 1;
+        }
+        self.interest_points[shared.min(7) as usize] + self.availability_points[overlap as usize]
+    }
+
+    /// Exact points of the pair (mentee, mentor `j`), whether or not it is allowed.
+    #[inline]
+    pub fn points_at(&self, row: &Row, j: usize) -> u64 {
+        self.cheap_at(row, j) + self.exact_tail_at(row, j)
+    }
+
+    /// The first hard constraint that removes the pair (mentee, mentor `j`); `excluded` says
+    /// whether HR excluded it (the caller holds exclusions in a faster form).
+    #[inline]
+    pub fn blocked_at(&self, row: &Row, j: usize, excluded: bool) -> Option<Constraint> {
+        let h = &self.hot[j];
+        let me = row.person;
+        let related = (me.org.enter <= h.enter && h.enter < me.org.exit)
+            || (h.enter <= me.org.enter && me.org.enter < h.exit);
+        if j == row.same_as {
             Some(Constraint::SamePerson)
         } else if excluded {
             Some(Constraint::Excluded)
-        } else if mentee.org.is_ancestor_of(mentor.org) || mentor.org.is_ancestor_of(mentee.org) {
+        } else if related {
             Some(Constraint::ReportingChain)
-        } else if mentee.manager.is_some() && mentee.manager == mentor.manager {
+        } else if row.manager != NO_MANAGER && row.manager == h.manager {
             Some(Constraint::SameTeam)
-        } else if mentee.languages & mentor.languages == 0 {
+        } else if me.languages & h.languages == 0 {
             Some(Constraint::NoSharedLanguage)
-        } else if mentor.grade >= mentee.grade {
+        } else if h.grade >= me.grade {
             Some(Constraint::MentorNotJunior)
-        } else if self.settings.require_different_department
-            && mentee.department == mentor.department
-        {
+        } else if self.settings.require_different_department && me.department == h.department {
             Some(Constraint::SameDepartment)
         } else {
             None
         }
+    }
+
+    /// Exact points of `mentee` with mentor `j` of this scorer.
+    pub fn points(&self, mentee: &Person, j: usize) -> u64 {
+        self.points_at(&self.row(mentee), j)
     }
 
     /// Every hard constraint the pair breaks, in declaration order.
@@ -337,12 +512,13 @@ impl<'a> Scorer<'a> {
         excluded: bool,
     ) -> Explanation {
         let to_f = |x: u64| x as f64 / PART_SCALE as f64;
-        let (covered, gap) = Self::skill_cover(mentee, mentor);
-        let skill = if gap == 0 {
-            0
-        } else {
-            covered * PART_SCALE / gap
-        };
+        let (mut covered, mut gap) = (0u64, 0u64);
+        for g in &mentee.goals {
+            let need = g.target.saturating_sub(g.level);
+            covered += u64::from(mentor.level(g.topic).saturating_sub(g.level).min(need));
+            gap += u64::from(need);
+        }
+        let skill = (covered * PART_SCALE).checked_div(gap).unwrap_or(0);
         let shared = mentee.interests.shared(&mentor.interests);
         let buckets = mentee.availability.overlap_buckets(&mentor.availability);
         let (adoption, rule) = adoption_fit(mentee.profile, mentor);
@@ -374,7 +550,7 @@ impl<'a> Scorer<'a> {
                 .then(a.topic.cmp(&b.topic))
         });
         let langs = mentee.languages & mentor.languages;
-        let points = self.points(mentee, mentor, j);
+        let points = self.points(mentee, j);
         Explanation {
             mentee: mentee.id,
             mentor: mentor.id,
@@ -396,7 +572,7 @@ impl<'a> Scorer<'a> {
             same_site: mentee.site == mentor.site,
             shared_languages: (0..64).filter(|b| langs >> b & 1 == 1).collect(),
             adoption_rule: rule,
-            blocked_by: self.blocked(mentee, mentor, excluded),
+            blocked_by: self.all_blocks(mentee, mentor, excluded).first().copied(),
         }
     }
 }

@@ -35,7 +35,7 @@ impl Graph {
     /// Builds rows from unsorted `(mentee, mentor, weight)` edges; a duplicate keeps its largest
     /// weight. Rows are sorted by mentor index so searches are deterministic.
     pub fn from_edges(n_mentees: usize, mut edges: Vec<(u32, u32, i64)>) -> Self {
-        edges.sort_unstable_by(|a, b| (a.0, a.1, Reverse(a.2)).cmp(&(b.0, b.1, Reverse(b.2))));
+        edges.sort_unstable_by_key(|e| (e.0, e.1, Reverse(e.2)));
         edges.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         let mut offsets = vec![0usize; n_mentees + 1];
         for e in &edges {
@@ -309,10 +309,10 @@ mod tests {
                 })
                 .collect();
             let mut edges = Vec::new();
-            for i in 0..n {
-                for j in 0..m {
-                    if w[i][j] > 0 {
-                        edges.push((i as u32, j as u32, w[i][j]));
+            for (i, row) in w.iter().enumerate() {
+                for (j, &x) in row.iter().enumerate() {
+                    if x > 0 {
+                        edges.push((i as u32, j as u32, x));
                     }
                 }
             }
