@@ -100,6 +100,8 @@ struct RowScan {
     top: Vec<(u64, u32)>,
     allowed: u32,
     removed: Vec<(u64, u32, Constraint)>,
+    /// Pairs scored exactly (the others were ruled out by the cheap bound).
+    scored: u32,
 }
 
 /// A column's bookkeeping, packed so the scan touches one cache line per mentor.
@@ -403,6 +405,7 @@ pub(super) fn run(
                     top: Vec::with_capacity(k + 1),
                     allowed: 0,
                     removed: Vec::new(),
+                    scored: 0,
                 })
                 .collect();
             let mut next_excluded = vec![0usize; range.len()];
@@ -446,6 +449,7 @@ pub(super) fn run(
                         if !for_row && !for_column {
                             continue;
                         }
+                        scan.scored += 1;
                         let p = cheap + scorer.exact_tail_at(row, j);
                         if scan.top.len() < k || p > scan.top[k - 1].0 {
                             let at = scan.top.partition_point(|t| t.0 >= p);
@@ -500,6 +504,7 @@ pub(super) fn run(
     // 2–3. Solve, price, repeat.
     let mut stats = SolverStats {
         scan_micros: micros(started),
+        scan_scored: rows.iter().map(|r| r.scored as usize).sum(),
         ..SolverStats::default()
     };
     let (graph, sol) = loop {
@@ -509,6 +514,13 @@ pub(super) fn run(
         stats.pricing_rounds += 1;
         stats.solve_micros += micros(started);
         let started = Instant::now();
+        // Mentors that can still matter, by dual ascending: a row only needs the prefix whose
+        // dual is below its bound, since u_i + v_j >= bound rules a pair out.
+        let mut by_dual: Vec<(i64, u32)> = (0..m)
+            .filter(|&j| remaining[j] > 0 && col_kth[j].is_some())
+            .map(|j| (sol.v[j], j as u32))
+            .collect();
+        by_dual.sort_unstable();
         let (found, _) = par_rows(
             free.len(),
             threads,
@@ -529,12 +541,14 @@ pub(super) fn run(
                 for &j in &graph.targets[row.clone()] {
                     mark[j as usize] = true;
                 }
-                for j in 0..m {
-                    if mark[j] || remaining[j] == 0 {
+                let prefix = by_dual.partition_point(|d| u + d.0 < weight(rk));
+                for &(v, j) in &by_dual[..prefix] {
+                    let j = j as usize;
+                    if mark[j] {
                         continue;
                     }
                     let Some(ck) = col_kth[j] else { continue };
-                    let slack = u + sol.v[j];
+                    let slack = u + v;
                     if slack >= weight(rk.min(ck)) {
                         continue;
                     }

@@ -169,6 +169,8 @@ pub struct SolverStats {
     pub pricing_violations: usize,
     /// Pairs scored exactly during pricing (the rest were ruled out by bounds).
     pub pricing_scored: usize,
+    /// Allowed pairs the full scan scored exactly (the rest were ruled out by cheap bounds).
+    pub scan_scored: usize,
     /// Wall time of the full scan, the solves and the pricing passes, in microseconds.
     pub scan_micros: u64,
     pub solve_micros: u64,

@@ -205,6 +205,36 @@ struct MentorHot {
     avail_words: u16,
     interest_words: u8,
     languages: u64,
+    /// Free quarter-hours per UTC weekday, one byte each, capped (see [`day_counts`]).
+    days: u64,
+}
+
+/// Cap of the per-day counts: small enough that seven of them fit a byte sum, and above the
+/// 3-hour default of a full availability part (12 quarter-hours).
+const DAY_CAP: u64 = 36;
+
+/// Free quarter-hours per UTC weekday packed in bytes, each capped at [`DAY_CAP`].
+fn day_counts(w: &WeekMask) -> u64 {
+    let per_day = (WEEK_MINUTES / BUCKET_MINUTES / 7) as usize;
+    let mut packed = 0u64;
+    for day in 0..7 {
+        let n = (day * per_day..(day + 1) * per_day)
+            .filter(|&b| w.0[b / 64] >> (b % 64) & 1 == 1)
+            .count() as u64;
+        packed |= n.min(DAY_CAP) << (8 * day);
+    }
+    packed
+}
+
+/// Upper bound of the overlap of two schedules from their day counts: the sum over days of the
+/// smaller count (per byte, without branches).
+#[inline]
+fn day_overlap_bound(a: u64, b: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b_ge_a = ((b | HIGH) - a) & HIGH;
+    let mask = (b_ge_a >> 7) * 0xFF;
+    let min = (a & mask) | (b & !mask);
+    min.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
 fn nonzero_words(words: &[u64]) -> u16 {
@@ -226,6 +256,7 @@ pub struct Row<'p> {
     avail_buckets: u16,
     avail_words: u16,
     interest_words: u8,
+    days: u64,
     /// Weighted skill points by covered levels (index 0..=total gap): no division per pair.
     skill_points: Vec<u64>,
 }
@@ -296,6 +327,7 @@ impl<'a> Scorer<'a> {
                     avail_words: nonzero_words(&m.availability.0),
                     interest_words: nonzero_words(&m.interests.0) as u8,
                     languages: m.languages,
+                    days: day_counts(&m.availability),
                 }
             })
             .collect();
@@ -343,6 +375,7 @@ impl<'a> Scorer<'a> {
             avail_buckets: mentee.availability.buckets() as u16,
             avail_words: nonzero_words(&mentee.availability.0),
             interest_words: nonzero_words(&mentee.interests.0) as u8,
+            days: day_counts(&mentee.availability),
             skill_points: {
                 let gap: u64 = mentee
                     .goals
@@ -399,8 +432,13 @@ impl<'a> Scorer<'a> {
     #[inline]
     pub fn optimistic_tail_at(&self, row: &Row, j: usize) -> u64 {
         let h = &self.hot[j];
+        let mut overlap = u64::from(row.avail_buckets.min(h.avail_buckets));
+        // Capped day counts bound min(overlap, full) only while a full part fits under the cap.
+        if u64::from(self.full_buckets) <= DAY_CAP {
+            overlap = overlap.min(day_overlap_bound(row.days, h.days));
+        }
         self.interest_points[usize::from(row.interest_count.min(h.interest_count))]
-            + self.availability_points[usize::from(row.avail_buckets.min(h.avail_buckets))]
+            + self.availability_points[overlap as usize]
     }
 
     /// The exact interest and availability parts.
