@@ -6,9 +6,14 @@
 //! 2. Solve the b-matching exactly on the union of those lists (`solver.rs`).
 //! 3. Pricing: a pair outside the graph is in neither list, so its score is at most the `k`-th best
 //!    of its row and of its column. Rows and pairs whose duals already cover that bound are
-//!    skipped; the rest are scored and any pair with `w > u_i + v_j` is added. Re-solve until no
-//!    pair violates: the duals then certify the dense optimum.
+//!    skipped; the rest are scored and any pair with `w > u_i + v_j` is added (with the pairs
+//!    that come within [`NEAR_MARGIN_PERCENT`] of it). Re-solve, continuing from the previous
+//!    optimum where the repair allows, until no pair violates: the duals then certify the dense
+//!    optimum. Debug builds check that certificate after every solve.
 //!
+//! The scan is tiled (a chunk of mentees against a block of mentors that stays in cache) and
+//! scores exactly (two bitset intersections) only pairs whose cheap upper bound could still
+//! enter a list.
 //! How to change it: keep the bounds sound — anything that can make a non-candidate pair score
 //! above its row's or column's `k`-th best breaks the proof of optimality.
 
@@ -18,7 +23,7 @@ use std::time::Instant;
 
 use super::features::Person;
 use super::score::{Constraint, Scorer};
-use super::solver::{self, Graph};
+use super::solver::{Graph, Solver};
 use super::{
     Alternative, Alternatives, DenseProblem, MatchResult, Pair, RemovedCandidate, Settings,
     SolverStats, Unmatched, UnmatchedReason, MAX_CAPACITY,
@@ -27,6 +32,10 @@ use crate::domain::EmployeeId;
 use crate::{CoreError, CoreResult};
 
 const NONE: u32 = u32::MAX;
+/// Pricing also adds pairs within this share of the best possible score of violating: fewer
+/// rounds (the duals move as the graph grows) for a slightly larger graph. Measured on 10,000 ×
+/// 10,000 one-to-one: 5 rounds at 0 %, 3 at 3 %.
+const NEAR_MARGIN_PERCENT: i64 = 3;
 /// Alternatives and removed candidates reported per mentee.
 const SHOWN: usize = 3;
 
@@ -507,20 +516,36 @@ pub(super) fn run(
         scan_scored: rows.iter().map(|r| r.scored as usize).sum(),
         ..SolverStats::default()
     };
+    let margin = weight(scorer.weights.max_points()) / 100 * NEAR_MARGIN_PERCENT;
+    let mut state: Option<Solver> = None;
+    let mut changed: Vec<u32> = Vec::new();
     let (graph, sol) = loop {
         let started = Instant::now();
         let graph = Graph::from_edges(free.len(), edges.clone());
-        let sol = solver::solve(&graph, &remaining);
+        // Later rounds continue from the previous optimum: only mentees the new edges touch
+        // (and those the repair evicts) are placed again.
+        let solver = match state.take() {
+            Some(mut s) if s.can_continue_on(&graph) => {
+                stats.replaced_mentees += s.add_edges_of(&graph, &changed);
+                s
+            }
+            _ => Solver::new(&graph, &remaining),
+        };
+        let solver = state.insert(solver);
+        solver.run(&graph);
+        let sol = solver.solution();
+        debug_assert!(sol.certificate_holds(&graph, &remaining));
         stats.pricing_rounds += 1;
         stats.solve_micros += micros(started);
         let started = Instant::now();
-        // Mentors that can still matter, by dual ascending: a row only needs the prefix whose
-        // dual is below its bound, since u_i + v_j >= bound rules a pair out.
-        let mut by_dual: Vec<(i64, u32)> = (0..m)
-            .filter(|&j| remaining[j] > 0 && col_kth[j].is_some())
-            .map(|j| (sol.v[j], j as u32))
+        // A pair outside the graph scores at most its column's k-th best, so it can only
+        // violate when u_i < weight(col k-th) − v_j: one contiguous array to test per mentor.
+        let col_limit: Vec<i64> = (0..m)
+            .map(|j| match col_kth[j] {
+                Some(ck) if remaining[j] > 0 => weight(ck) - sol.v[j],
+                _ => i64::MIN,
+            })
             .collect();
-        by_dual.sort_unstable();
         let (found, _) = par_rows(
             free.len(),
             threads,
@@ -528,12 +553,15 @@ pub(super) fn run(
             |mark, r| {
                 let mut out: Vec<(u32, u32, i64)> = Vec::new();
                 let mut scored = 0usize;
+                let mut violations = 0usize;
                 let Some(rk) = row_kth[r] else {
-                    return (out, scored);
+                    return (out, scored, violations);
                 };
-                let u = sol.u[r];
+                // Pairs within `margin` of violating are added too: the duals move when the
+                // graph grows, and taking near-violators now saves later rounds.
+                let u = sol.u[r] - margin;
                 if u >= weight(rk) {
-                    return (out, scored);
+                    return (out, scored, violations);
                 }
                 let i = free[r] as usize;
                 let me = scorer.row(mentees[i]);
@@ -541,17 +569,13 @@ pub(super) fn run(
                 for &j in &graph.targets[row.clone()] {
                     mark[j as usize] = true;
                 }
-                let prefix = by_dual.partition_point(|d| u + d.0 < weight(rk));
-                for &(v, j) in &by_dual[..prefix] {
-                    let j = j as usize;
-                    if mark[j] {
+                // Likewise the row's k-th best: u_i + v_j must stay below it.
+                let row_limit = weight(rk) - u;
+                for j in 0..m {
+                    if u >= col_limit[j] || sol.v[j] >= row_limit || mark[j] {
                         continue;
                     }
-                    let Some(ck) = col_kth[j] else { continue };
-                    let slack = u + v;
-                    if slack >= weight(rk.min(ck)) {
-                        continue;
-                    }
+                    let slack = u + sol.v[j];
                     let is_excluded = excluded[i].binary_search(&(j as u32)).is_ok();
                     if scorer.blocked_at(&me, j, is_excluded).is_some() {
                         continue;
@@ -564,24 +588,31 @@ pub(super) fn run(
                     let w = weight(cheap + scorer.exact_tail_at(&me, j));
                     if w > slack {
                         out.push((r as u32, j as u32, w));
+                        if w > slack + margin {
+                            violations += 1;
+                        }
                     }
                 }
                 for &j in &graph.targets[row] {
                     mark[j as usize] = false;
                 }
-                (out, scored)
+                (out, scored, violations)
             },
         );
-        let mut added = 0;
-        for (list, scored) in found {
-            stats.pricing_scored += scored;
-            added += list.len();
-            edges.extend(list);
-        }
-        stats.pricing_violations += added;
+        let violations: usize = found.iter().map(|f| f.2).sum();
         stats.pricing_micros += micros(started);
-        if added == 0 {
+        if violations == 0 {
+            // No pair beats the duals: the sparse optimum is the dense optimum.
             break (graph, sol);
+        }
+        stats.pricing_violations += violations;
+        changed.clear();
+        for (list, scored, _) in found {
+            stats.pricing_scored += scored;
+            if let Some(first) = list.first() {
+                changed.push(first.0);
+            }
+            edges.extend(list);
         }
     };
     stats.candidate_edges = graph.edge_count();

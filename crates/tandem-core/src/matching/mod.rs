@@ -167,6 +167,8 @@ pub struct SolverStats {
     pub pricing_rounds: usize,
     /// Pairs the pricing check added to the graph.
     pub pricing_violations: usize,
+    /// Mentees placed again after a pricing round (warm restart) instead of all of them.
+    pub replaced_mentees: usize,
     /// Pairs scored exactly during pricing (the rest were ruled out by bounds).
     pub pricing_scored: usize,
     /// Allowed pairs the full scan scored exactly (the rest were ruled out by cheap bounds).

@@ -120,23 +120,128 @@ enum End {
 /// Solves the b-matching on `graph` with `capacities[j]` per mentor. Weights must be positive and
 /// small enough that `n_mentees × max weight` fits in an `i64` (the engine guarantees it).
 pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
-    let n = graph.offsets.len().saturating_sub(1);
-    let m = capacities.len();
-    let big_w = graph.weights.iter().copied().max().unwrap_or(0).max(0);
-    // Potentials: mentees 0..n, mentors n..n+m; the sink's potential stays 0 (see module docs).
-    let mut pot = vec![0i64; n + m];
-    let mut dist = vec![i64::MAX; n + m];
-    let mut done = vec![false; n + m];
-    let mut pred = vec![NONE; n + m];
-    let mut mentor_of = vec![NONE; n];
-    let mut weight_of = vec![0i64; n];
-    // Mentees currently assigned to each mentor.
-    let mut assigned: Vec<Vec<u32>> = vec![Vec::new(); m];
-    let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
-    let mut touched: Vec<u32> = Vec::new();
-    let mut settled: Vec<u32> = Vec::new();
+    let mut solver = Solver::new(graph, capacities);
+    solver.run(graph);
+    solver.solution()
+}
 
-    for s in 0..n {
+/// The solver's state between runs, so a graph that gained edges is re-solved from the previous
+/// optimum instead of from scratch (see [`Solver::add_edges_of`]).
+pub struct Solver {
+    n: usize,
+    capacities: Vec<u32>,
+    big_w: i64,
+    /// Potentials: mentees `0..n`, mentors `n..n + m`; the sink's potential is always 0.
+    pot: Vec<i64>,
+    processed: Vec<bool>,
+    mentor_of: Vec<u32>,
+    weight_of: Vec<i64>,
+    /// Mentees currently assigned to each mentor.
+    assigned: Vec<Vec<u32>>,
+    dist: Vec<i64>,
+    done: Vec<bool>,
+    pred: Vec<u32>,
+    heap: BinaryHeap<Reverse<(i64, u32)>>,
+    touched: Vec<u32>,
+    settled: Vec<u32>,
+}
+
+impl Solver {
+    pub fn new(graph: &Graph, capacities: &[u32]) -> Self {
+        let n = graph.offsets.len().saturating_sub(1);
+        let m = capacities.len();
+        Self {
+            n,
+            capacities: capacities.to_vec(),
+            big_w: graph.weights.iter().copied().max().unwrap_or(0).max(0),
+            pot: vec![0; n + m],
+            processed: vec![false; n],
+            mentor_of: vec![NONE; n],
+            weight_of: vec![0; n],
+            assigned: vec![Vec::new(); m],
+            dist: vec![i64::MAX; n + m],
+            done: vec![false; n + m],
+            pred: vec![NONE; n + m],
+            heap: BinaryHeap::new(),
+            touched: Vec::new(),
+            settled: Vec::new(),
+        }
+    }
+
+    /// Whether [`Solver::add_edges_of`] can continue from this state on `graph`: same sizes, and no
+    /// weight above the one the costs were shifted by.
+    pub fn can_continue_on(&self, graph: &Graph) -> bool {
+        graph.offsets.len() == self.n + 1 && graph.weights.iter().all(|&w| w <= self.big_w)
+    }
+
+    /// `graph` gained edges at the mentees in `changed`. Those mentees leave the solution, and so
+    /// does every mentee whose edges the repair touches: a mentor that gets a free slot while its
+    /// dual is positive has its dual set to 0, which evicts its other mentees (their edges would
+    /// no longer be tight) and any mentee whose edge to it would get a negative reduced cost.
+    /// Then [`Solver::run`] places everyone who left. Returns how many mentees left.
+    pub fn add_edges_of(&mut self, graph: &Graph, changed: &[u32]) -> usize {
+        let n = self.n;
+        let m = self.capacities.len();
+        // Mentees with an edge to each mentor.
+        let mut incoming: Vec<Vec<(u32, i64)>> = vec![Vec::new(); m];
+        for i in 0..n {
+            for (j, w) in graph.row(i) {
+                incoming[j as usize].push((i as u32, w));
+            }
+        }
+        let mut queue: Vec<u32> = changed.to_vec();
+        let mut removed = 0;
+        while let Some(x) = queue.pop() {
+            let x = x as usize;
+            if !self.processed[x] {
+                continue;
+            }
+            self.processed[x] = false;
+            removed += 1;
+            let j = self.mentor_of[x];
+            if j == NONE {
+                continue;
+            }
+            self.mentor_of[x] = NONE;
+            self.assigned[j as usize].retain(|&y| y as usize != x);
+            let t = n + j as usize;
+            if self.pot[t] < 0 {
+                self.pot[t] = 0;
+                queue.extend(self.assigned[j as usize].iter().copied());
+                for &(y, w) in &incoming[j as usize] {
+                    let y = y as usize;
+                    if self.processed[y]
+                        && self.mentor_of[y] != j
+                        && self.big_w - w + self.pot[y] - self.pot[t] < 0
+                    {
+                        queue.push(y as u32);
+                    }
+                }
+            }
+        }
+        removed
+    }
+
+    /// Places every mentee not yet placed, in index order.
+    pub fn run(&mut self, graph: &Graph) {
+        for s in 0..self.n {
+            if !self.processed[s] {
+                self.place(graph, s);
+            }
+        }
+    }
+
+    /// One Hungarian step: the shortest augmenting path from mentee `s`.
+    fn place(&mut self, graph: &Graph, s: usize) {
+        let n = self.n;
+        let big_w = self.big_w;
+        let pot = &mut self.pot;
+        let dist = &mut self.dist;
+        let done = &mut self.done;
+        let pred = &mut self.pred;
+        let heap = &mut self.heap;
+        let mentor_of = &mut self.mentor_of;
+        let assigned = &mut self.assigned;
         // Lowest potential that keeps every edge out of `s` (and its unmatched edge) non-negative.
         let mut ps = -big_w;
         for (j, w) in graph.row(s) {
@@ -144,7 +249,7 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
         }
         pot[s] = ps;
         dist[s] = 0;
-        touched.push(s as u32);
+        self.touched.push(s as u32);
         heap.push(Reverse((0, s as u32)));
         let mut best = i64::MAX;
         let mut end = End::Unmatched(s as u32);
@@ -157,7 +262,7 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
                 break;
             }
             done[v] = true;
-            settled.push(node);
+            self.settled.push(node);
             if v < n {
                 // Leave through the mentee's own unmatched edge (only free if it is matched now,
                 // or it is the new mentee).
@@ -174,7 +279,7 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
                     let nd = d + (big_w - w) + pot[v] - pot[t];
                     if nd < dist[t] {
                         if dist[t] == i64::MAX {
-                            touched.push(t as u32);
+                            self.touched.push(t as u32);
                         }
                         dist[t] = nd;
                         pred[t] = node;
@@ -183,7 +288,7 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
                 }
             } else {
                 let j = v - n;
-                if (assigned[j].len() as u32) < capacities[j] {
+                if (assigned[j].len() as u32) < self.capacities[j] {
                     let c = d + pot[v];
                     if c < best {
                         best = c;
@@ -192,10 +297,10 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
                 }
                 for &x in &assigned[j] {
                     let x = x as usize;
-                    let nd = d - (big_w - weight_of[x]) + pot[v] - pot[x];
+                    let nd = d - (big_w - self.weight_of[x]) + pot[v] - pot[x];
                     if nd < dist[x] {
                         if dist[x] == i64::MAX {
-                            touched.push(x as u32);
+                            self.touched.push(x as u32);
                         }
                         dist[x] = nd;
                         pred[x] = node;
@@ -205,22 +310,23 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
             }
         }
         heap.clear();
-        for &v in &settled {
+        for &v in &self.settled {
             pot[v as usize] += dist[v as usize] - best;
         }
-        for &v in &touched {
+        for &v in &self.touched {
             dist[v as usize] = i64::MAX;
             done[v as usize] = false;
         }
-        settled.clear();
-        touched.clear();
+        self.settled.clear();
+        self.touched.clear();
+        self.processed[s] = true;
 
         // Augment: walk back from the end, shifting each mentee on the path to the next mentor.
         let mut cur_mentor = match end {
             End::Mentor(j) => j,
             End::Unmatched(x) => {
                 if x as usize == s {
-                    continue;
+                    return;
                 }
                 let old = mentor_of[x as usize];
                 mentor_of[x as usize] = NONE;
@@ -232,7 +338,7 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
             let x = pred[n + cur_mentor as usize] as usize;
             let old = mentor_of[x];
             mentor_of[x] = cur_mentor;
-            weight_of[x] = graph
+            self.weight_of[x] = graph
                 .row(x)
                 .find(|&(j, _)| j == cur_mentor)
                 .map_or(0, |(_, w)| w);
@@ -247,28 +353,31 @@ pub fn solve(graph: &Graph, capacities: &[u32]) -> Solution {
         }
     }
 
-    let u = (0..n).map(|i| (big_w + pot[i]).max(0)).collect::<Vec<_>>();
-    let v = (0..m).map(|j| (-pot[n + j]).max(0)).collect::<Vec<_>>();
-    let mut total = 0i64;
-    for i in 0..n {
-        if mentor_of[i] != NONE {
-            total += weight_of[i];
+    /// The current assignment with its duals (see the module docs).
+    pub fn solution(&self) -> Solution {
+        let n = self.n;
+        let matched = |i: usize| self.mentor_of[i] != NONE;
+        Solution {
+            mentor_of: (0..n)
+                .map(|i| matched(i).then_some(self.mentor_of[i]))
+                .collect(),
+            total: (0..n)
+                .filter(|&i| matched(i))
+                .map(|i| self.weight_of[i])
+                .sum(),
+            u: (0..n)
+                .map(|i| {
+                    if matched(i) {
+                        (self.big_w + self.pot[i]).max(0)
+                    } else {
+                        0
+                    }
+                })
+                .collect(),
+            v: (0..self.capacities.len())
+                .map(|j| (-self.pot[n + j]).max(0))
+                .collect(),
         }
-    }
-    let mut u = u;
-    for i in 0..n {
-        if mentor_of[i] == NONE {
-            u[i] = 0;
-        }
-    }
-    Solution {
-        mentor_of: mentor_of
-            .into_iter()
-            .map(|j| (j != NONE).then_some(j))
-            .collect(),
-        total,
-        u,
-        v,
     }
 }
 
@@ -320,6 +429,47 @@ mod tests {
             let sol = solve(&g, &caps);
             assert_eq!(sol.total, brute(n, &caps, &w));
             assert!(sol.certificate_holds(&g, &caps));
+        }
+    }
+
+    #[test]
+    fn a_warm_restart_after_new_edges_reaches_the_same_optimum_as_a_fresh_solve() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        for _ in 0..1000 {
+            let n = rng.usize(1..9);
+            let m = rng.usize(1..7);
+            let caps: Vec<u32> = (0..m).map(|_| rng.u32(0..3)).collect();
+            let mut all: Vec<(u32, u32, i64)> = Vec::new();
+            for i in 0..n as u32 {
+                for j in 0..m as u32 {
+                    if rng.u8(..) < 160 {
+                        all.push((i, j, rng.i64(1..30)));
+                    }
+                }
+            }
+            // Start from part of the edges (always including the heaviest, as the engine does).
+            let heaviest = all.iter().map(|e| e.2).max().unwrap_or(0);
+            let first: Vec<_> = all
+                .iter()
+                .copied()
+                .filter(|e| e.2 == heaviest || rng.bool())
+                .collect();
+            let small = Graph::from_edges(n, first.clone());
+            let mut solver = Solver::new(&small, &caps);
+            solver.run(&small);
+            let full = Graph::from_edges(n, all.clone());
+            let mut changed: Vec<u32> = all
+                .iter()
+                .filter(|e| !first.contains(e))
+                .map(|e| e.0)
+                .collect();
+            changed.dedup();
+            assert!(solver.can_continue_on(&full));
+            solver.add_edges_of(&full, &changed);
+            solver.run(&full);
+            let warm = solver.solution();
+            assert_eq!(warm.total, solve(&full, &caps).total);
+            assert!(warm.certificate_holds(&full, &caps));
         }
     }
 }
