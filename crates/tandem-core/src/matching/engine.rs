@@ -32,9 +32,9 @@ use crate::domain::EmployeeId;
 use crate::{CoreError, CoreResult};
 
 const NONE: u32 = u32::MAX;
-/// Pricing also adds pairs within this share of the best possible score of violating: fewer
-/// rounds (the duals move as the graph grows) for a slightly larger graph. Measured on 10,000 ×
-/// 10,000 one-to-one: 5 rounds at 0 %, 3 at 3 %.
+/// After a round where over 1 % of mentees had a violating pair, pricing also adds pairs within
+/// this share of the best possible score of violating: fewer rounds (the duals move as the graph
+/// grows) for a slightly larger graph.
 const NEAR_MARGIN_PERCENT: i64 = 3;
 /// Alternatives and removed candidates reported per mentee.
 const SHOWN: usize = 3;
@@ -89,18 +89,6 @@ fn par_chunks<S: Send, R: Send>(
     }
     chunks.sort_unstable_by_key(|c| c.0);
     (chunks.into_iter().flat_map(|c| c.1).collect(), states)
-}
-
-/// [`par_chunks`] one row at a time.
-fn par_rows<S: Send, R: Send>(
-    rows: usize,
-    threads: usize,
-    init: impl Fn() -> S + Sync,
-    work: impl Fn(&mut S, usize) -> R + Sync,
-) -> (Vec<R>, Vec<S>) {
-    par_chunks(rows, threads, init, |state, range| {
-        range.map(|row| work(state, row)).collect()
-    })
 }
 
 /// What the first scan keeps of one mentee's row.
@@ -516,7 +504,10 @@ pub(super) fn run(
         scan_scored: rows.iter().map(|r| r.scored as usize).sum(),
         ..SolverStats::default()
     };
-    let margin = weight(scorer.weights.max_points()) / 100 * NEAR_MARGIN_PERCENT;
+    let near = weight(scorer.weights.max_points()) / 100 * NEAR_MARGIN_PERCENT;
+    // The first pricing pass is exact-only; the margin is used after a round with many
+    // violations (a contested program), where it saves rounds. Elsewhere it would only cost.
+    let mut margin = 0;
     let mut state: Option<Solver> = None;
     let mut changed: Vec<u32> = Vec::new();
     let (graph, sol) = loop {
@@ -546,57 +537,91 @@ pub(super) fn run(
                 _ => i64::MIN,
             })
             .collect();
-        let (found, _) = par_rows(
+        // Tiled like the scan: a chunk of rows against a block of mentors kept in cache.
+        let (found, _) = par_chunks(
             free.len(),
             threads,
-            || vec![false; m],
-            |mark, r| {
-                let mut out: Vec<(u32, u32, i64)> = Vec::new();
-                let mut scored = 0usize;
-                let mut violations = 0usize;
-                let Some(rk) = row_kth[r] else {
-                    return (out, scored, violations);
-                };
-                // Pairs within `margin` of violating are added too: the duals move when the
-                // graph grows, and taking near-violators now saves later rounds.
-                let u = sol.u[r] - margin;
-                if u >= weight(rk) {
-                    return (out, scored, violations);
+            || (),
+            |_, range| {
+                struct Pricing<'p> {
+                    me: super::score::Row<'p>,
+                    r: usize,
+                    u: i64,
+                    row_limit: i64,
+                    next_edge: usize,
+                    next_excluded: usize,
+                    out: Vec<(u32, u32, i64)>,
+                    scored: usize,
+                    violations: usize,
                 }
-                let i = free[r] as usize;
-                let me = scorer.row(mentees[i]);
-                let row = graph.offsets[r]..graph.offsets[r + 1];
-                for &j in &graph.targets[row.clone()] {
-                    mark[j as usize] = true;
-                }
-                // Likewise the row's k-th best: u_i + v_j must stay below it.
-                let row_limit = weight(rk) - u;
-                for j in 0..m {
-                    if u >= col_limit[j] || sol.v[j] >= row_limit || mark[j] {
-                        continue;
-                    }
-                    let slack = u + sol.v[j];
-                    let is_excluded = excluded[i].binary_search(&(j as u32)).is_ok();
-                    if scorer.blocked_at(&me, j, is_excluded).is_some() {
-                        continue;
-                    }
-                    let cheap = scorer.cheap_at(&me, j);
-                    if weight(cheap + scorer.optimistic_tail_at(&me, j)) <= slack {
-                        continue;
-                    }
-                    scored += 1;
-                    let w = weight(cheap + scorer.exact_tail_at(&me, j));
-                    if w > slack {
-                        out.push((r as u32, j as u32, w));
-                        if w > slack + margin {
-                            violations += 1;
+                let mut rows: Vec<Option<Pricing>> = range
+                    .clone()
+                    .map(|r| {
+                        let rk = row_kth[r]?;
+                        // Pairs within `margin` of violating are added too (see NEAR_MARGIN).
+                        let u = sol.u[r] - margin;
+                        (u < weight(rk)).then(|| Pricing {
+                            me: scorer.row(mentees[free[r] as usize]),
+                            r,
+                            u,
+                            // Likewise the row's k-th best: u_i + v_j must stay below it.
+                            row_limit: weight(rk) - u,
+                            next_edge: graph.offsets[r],
+                            next_excluded: 0,
+                            out: Vec::new(),
+                            scored: 0,
+                            violations: 0,
+                        })
+                    })
+                    .collect();
+                for block in (0..m).step_by(MENTOR_BLOCK) {
+                    let block = block..(block + MENTOR_BLOCK).min(m);
+                    for p in rows.iter_mut().flatten() {
+                        let r = p.r;
+                        let edges_end = graph.offsets[r + 1];
+                        let excl = &excluded[free[r] as usize];
+                        for j in block.clone() {
+                            if p.u >= col_limit[j] || sol.v[j] >= p.row_limit {
+                                continue;
+                            }
+                            // Graph rows and exclusions are sorted: walk them alongside j.
+                            while p.next_edge < edges_end
+                                && (graph.targets[p.next_edge] as usize) < j
+                            {
+                                p.next_edge += 1;
+                            }
+                            if p.next_edge < edges_end && graph.targets[p.next_edge] as usize == j {
+                                continue;
+                            }
+                            while p.next_excluded < excl.len()
+                                && (excl[p.next_excluded] as usize) < j
+                            {
+                                p.next_excluded += 1;
+                            }
+                            let is_excluded =
+                                p.next_excluded < excl.len() && excl[p.next_excluded] as usize == j;
+                            if scorer.blocked_at(&p.me, j, is_excluded).is_some() {
+                                continue;
+                            }
+                            let slack = p.u + sol.v[j];
+                            let cheap = scorer.cheap_at(&p.me, j);
+                            if weight(cheap + scorer.optimistic_tail_at(&p.me, j)) <= slack {
+                                continue;
+                            }
+                            p.scored += 1;
+                            let w = weight(cheap + scorer.exact_tail_at(&p.me, j));
+                            if w > slack {
+                                p.out.push((r as u32, j as u32, w));
+                                if w > slack + margin {
+                                    p.violations += 1;
+                                }
+                            }
                         }
                     }
                 }
-                for &j in &graph.targets[row] {
-                    mark[j as usize] = false;
-                }
-                (out, scored, violations)
+                rows.into_iter()
+                    .map(|p| p.map_or((Vec::new(), 0, 0), |p| (p.out, p.scored, p.violations)))
+                    .collect()
             },
         );
         let violations: usize = found.iter().map(|f| f.2).sum();
@@ -606,6 +631,11 @@ pub(super) fn run(
             break (graph, sol);
         }
         stats.pricing_violations += violations;
+        margin = if violations * 100 > free.len() {
+            near
+        } else {
+            0
+        };
         changed.clear();
         for (list, scored, _) in found {
             stats.pricing_scored += scored;

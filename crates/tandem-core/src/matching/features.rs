@@ -37,6 +37,8 @@ impl WeekMask {
     /// Marks `[start, end)` in UTC minutes of the week (wrapping past Sunday midnight). Only whole
     /// quarter-hours count, so a slot never claims time it does not fully cover.
     pub fn add_utc_range(&mut self, start: u32, end: u32) {
+        // A range of a week or more is the whole week.
+        let end = end.min(start.saturating_add(WEEK_MINUTES));
         let first = start.div_ceil(BUCKET_MINUTES);
         let last = end / BUCKET_MINUTES;
         for b in first..last {
