@@ -12,14 +12,18 @@
 //! - [`catalog`]: the editable catalog of platforms and topics.
 //! - [`settings`]: per-database preferences (interface language).
 //! - [`demo`]: loads the demo company into an empty database.
+//! - [`program`]: programs (cohorts), participants, persisted matching and HR's review.
+//! - [`export`]: the formula-safe CSV writer every export uses.
 
 pub mod catalog;
 pub mod demo;
 pub mod directory;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod matching;
 pub mod import;
+pub mod program;
 pub mod settings;
 pub mod store;
 

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod employees;
 pub(crate) mod import;
 mod migrations;
+pub mod programs;
 pub mod settings;
 
 use std::path::Path;

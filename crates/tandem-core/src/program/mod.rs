@@ -1,0 +1,875 @@
+//! Programs (cohorts) and their persisted matching, reviewed by HR.
+//!
+//! A program has dates, a session cadence and length, a charter and matching settings (weights,
+//! default mentor capacity, per-mentor overrides, "different department" rule). Participants come
+//! from the directory, each on one side: a mentor must have the role mentor/both, a mentee
+//! mentee/both, and both must be active when added.
+//!
+//! Matching lifecycle:
+//! - [`run_matching`] calls the engine ([`crate::matching::solve`]) with HR's exclusions, and with
+//!   every locked or approved pair as a lock; the other proposed pairs are replaced by the
+//!   result, all in one transaction.
+//! - [`get_proposal`] is the review: each pair with its score, parts, weighted contributions,
+//!   named explanation, the 3 best alternative mentors and the best mentors a constraint
+//!   removed; unmatched mentees with the reason. It re-solves with every stored pair locked, so
+//!   alternatives and "full" flags are those of the stored proposal.
+//! - HR actions: [`set_locked`], [`exclude_pair`] / [`include_pair`], [`assign`] (a manual pair,
+//!   kept locked; refused with warnings unless forced), [`approve_pair`], [`approve_all`].
+//!   Approved pairs are published: no run, exclusion or assignment changes them.
+//! - [`what_if`] runs the engine on changed settings without writing and returns the diff;
+//!   [`apply_settings`] saves them and re-runs.
+//! - A program can be deleted only while it has no approved pair ([`CoreError::Conflict`]
+//!   otherwise): once pairs are published, the program is history that later features (sessions,
+//!   progress) refer to.
+//!
+//! Every change that touches several rows runs in one transaction, and every check happens before
+//! the first write, so a refused change leaves the database as it was. SQL lives in
+//! [`crate::store::programs`]; building the engine's input in `input.rs`; CSV exports in
+//! `export.rs`. To add a setting: a migration column, [`MatchingSettings`], [`SettingsChange`],
+//! `input::load` and [`validate_input`].
+
+mod export;
+mod input;
+mod model;
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use crate::domain::EmployeeId;
+use crate::matching::{self, Constraint, UnmatchedReason, Weights, MAX_CAPACITY};
+use crate::store::employees::now_timestamp;
+use crate::store::programs as db;
+use crate::{CoreError, CoreResult, FieldError, Store};
+
+pub use export::{pairs_csv, score_matrix_csv};
+pub use model::*;
+
+use input::{load, program_or_not_found, EngineInput};
+
+/// The longest charter accepted, in characters.
+pub const MAX_CHARTER_CHARS: usize = 20_000;
+/// The longest program name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// How many alternatives the review shows per mentee.
+pub const SHOWN_ALTERNATIVES: usize = 3;
+
+/// The stable key of a constraint, as the UI and the CSV export name it.
+pub fn constraint_key(c: Constraint) -> &'static str {
+    match c {
+        Constraint::SamePerson => "same_person",
+        Constraint::Excluded => "excluded",
+        Constraint::ReportingChain => "reporting_chain",
+        Constraint::SameTeam => "same_team",
+        Constraint::NoSharedLanguage => "no_shared_language",
+        Constraint::MentorNotJunior => "mentor_not_junior",
+        Constraint::SameDepartment => "same_department",
+    }
+}
+
+// ---------------------------------------------------------------- validation
+
+fn validate_weights(weights: &Weights, errors: &mut Vec<FieldError>) {
+    let all = [
+        ("weights.skill", weights.skill),
+        ("weights.interests", weights.interests),
+        ("weights.availability", weights.availability),
+        ("weights.adoption", weights.adoption),
+        ("weights.comfort", weights.comfort),
+    ];
+    for (field, w) in all {
+        if !w.is_finite() || !(0.0..=100.0).contains(&w) {
+            errors.push(FieldError::new(
+                field,
+                "weight_invalid",
+                format!("a weight goes from 0 to 100; {w} is not one"),
+            ));
+        }
+    }
+    if all.iter().all(|(_, w)| *w <= 0.0) {
+        errors.push(FieldError::new(
+            "weights",
+            "weights_all_zero",
+            "at least one weight must be above 0, or every pair would score 0",
+        ));
+    }
+}
+
+fn validate_capacity(field: &str, capacity: u8, min: u8, errors: &mut Vec<FieldError>) {
+    if !(min..=MAX_CAPACITY).contains(&capacity) {
+        errors.push(FieldError::new(
+            field,
+            "capacity_invalid",
+            format!("a mentor takes {min} to {MAX_CAPACITY} mentees; {capacity} is not allowed"),
+        ));
+    }
+}
+
+/// Every problem of a submitted program, all at once; empty when it is valid.
+pub fn validate_input(input: &ProgramInput) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let name = input.name.trim();
+    if name.is_empty() {
+        errors.push(FieldError::new(
+            "name",
+            "required",
+            "give the program a name",
+        ));
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        errors.push(FieldError::new(
+            "name",
+            "too_long",
+            format!("a program name has at most {MAX_NAME_CHARS} characters"),
+        ));
+    }
+    if input.end_date <= input.start_date {
+        errors.push(FieldError::new(
+            "end_date",
+            "end_before_start",
+            "the program must end after it starts",
+        ));
+    }
+    if !(1..=12).contains(&input.cadence_weeks) {
+        errors.push(FieldError::new(
+            "cadence_weeks",
+            "cadence_invalid",
+            format!(
+                "sessions happen every 1 to 12 weeks; {} is not allowed",
+                input.cadence_weeks
+            ),
+        ));
+    }
+    if !(30..=180).contains(&input.session_minutes) {
+        errors.push(FieldError::new(
+            "session_minutes",
+            "session_length_invalid",
+            format!(
+                "a session lasts 30 to 180 minutes; {} is not allowed",
+                input.session_minutes
+            ),
+        ));
+    }
+    let charter_chars = input.charter.chars().count();
+    if charter_chars > MAX_CHARTER_CHARS {
+        errors.push(FieldError::new(
+            "charter",
+            "too_long",
+            format!(
+                "the charter has {charter_chars} characters; at most {MAX_CHARTER_CHARS} are allowed"
+            ),
+        ));
+    }
+    validate_weights(&input.matching.weights, &mut errors);
+    validate_capacity(
+        "default_capacity",
+        input.matching.default_capacity,
+        1,
+        &mut errors,
+    );
+    errors
+}
+
+fn normalized(mut input: ProgramInput) -> ProgramInput {
+    input.name = input.name.trim().to_owned();
+    input
+}
+
+// ---------------------------------------------------------------- programs
+
+/// Creates a program; nothing is written if any field is invalid.
+pub fn create_program(store: &mut Store, input: ProgramInput) -> CoreResult<Program> {
+    let input = normalized(input);
+    let errors = validate_input(&input);
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    let id = ProgramId::new();
+    store.transaction(|tx| {
+        db::insert_program(tx, id, &input, &now_timestamp())?;
+        program_or_not_found(tx, id)
+    })
+}
+
+/// Edits a program's fields and settings. The proposal is not re-run: call [`run_matching`].
+pub fn update_program(
+    store: &mut Store,
+    id: ProgramId,
+    input: ProgramInput,
+) -> CoreResult<Program> {
+    let input = normalized(input);
+    program_or_not_found(store.conn(), id)?;
+    let errors = validate_input(&input);
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    store.transaction(|tx| {
+        db::update_program(tx, id, &input, &now_timestamp())?;
+        program_or_not_found(tx, id)
+    })
+}
+
+pub fn get_program(store: &Store, id: ProgramId) -> CoreResult<Program> {
+    program_or_not_found(store.conn(), id)
+}
+
+/// Every program, latest start first.
+pub fn list_programs(store: &Store) -> CoreResult<Vec<Program>> {
+    db::list_programs(store.conn())
+}
+
+/// Deletes a program and everything in it, refused once a pair is approved.
+pub fn delete_program(store: &mut Store, id: ProgramId) -> CoreResult<()> {
+    store.transaction(|tx| {
+        let program = program_or_not_found(tx, id)?;
+        if program.approved_count > 0 {
+            return Err(CoreError::Conflict(format!(
+                "program '{}' has {} approved pair(s): published pairs cannot be deleted",
+                program.name, program.approved_count
+            )));
+        }
+        db::delete_program(tx, id)?;
+        Ok(())
+    })
+}
+
+// ---------------------------------------------------------------- participants
+
+/// The program's participants in name order.
+pub fn list_participants(store: &Store, id: ProgramId) -> CoreResult<Vec<Participant>> {
+    program_or_not_found(store.conn(), id)?;
+    db::participants(store.conn(), id)
+}
+
+/// Adds employees on one side. All or nothing: an unknown id is [`CoreError::NotFound`]; an
+/// inactive employee, a role that does not fit the side, or someone already in the program is a
+/// validation error (one per employee, field `employee_ids`).
+pub fn add_participants(
+    store: &mut Store,
+    id: ProgramId,
+    side: Side,
+    employees: &[EmployeeId],
+) -> CoreResult<Vec<Participant>> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        let mut errors = Vec::new();
+        let mut seen = HashSet::new();
+        for &employee in employees {
+            if !seen.insert(employee) {
+                continue;
+            }
+            let (role, active) = db::role_and_active(tx, employee)?
+                .ok_or_else(|| CoreError::not_found("employee", employee))?;
+            let name = db::person_summary(tx, employee)?
+                .map(|p| p.full_name())
+                .unwrap_or_else(|| employee.to_string());
+            if !active {
+                errors.push(FieldError::new(
+                    "employee_ids",
+                    "employee_inactive",
+                    format!("{name} is no longer active and cannot join a program"),
+                ));
+                continue;
+            }
+            let fits = match side {
+                Side::Mentor => role.can_mentor(),
+                Side::Mentee => role.can_be_mentored(),
+            };
+            if !fits {
+                errors.push(FieldError::new(
+                    "employee_ids",
+                    "role_mismatch",
+                    format!(
+                        "{name} has the role '{}' and cannot be a {}: set their role to {} or both in the directory",
+                        role.as_str(),
+                        side.as_str(),
+                        side.as_str()
+                    ),
+                ));
+                continue;
+            }
+            if let Some(current) = db::participant_side(tx, id, employee)? {
+                errors.push(FieldError::new(
+                    "employee_ids",
+                    "already_participant",
+                    format!("{name} is already a {} in this program", current.as_str()),
+                ));
+                continue;
+            }
+            db::insert_participant(tx, id, employee, side, &now_timestamp())?;
+        }
+        if !errors.is_empty() {
+            // Returning an error rolls the inserts above back.
+            return Err(CoreError::Validation(errors));
+        }
+        db::participants(tx, id)
+    })
+}
+
+/// Adds every active employee whose role fits `side` (mentor: mentor/both; mentee:
+/// mentee/both), optionally only from one department, skipping those already in the program
+/// (on either side). Returns how many were added.
+pub fn add_all_eligible(
+    store: &mut Store,
+    id: ProgramId,
+    side: Side,
+    department: Option<&str>,
+) -> CoreResult<u32> {
+    let department = department.map(str::trim).filter(|d| !d.is_empty());
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        let candidates = db::bulk_candidates(tx, id, side, department)?;
+        let now = now_timestamp();
+        for &employee in &candidates {
+            db::insert_participant(tx, id, employee, side, &now)?;
+        }
+        Ok(candidates.len() as u32)
+    })
+}
+
+/// Removes a participant and their pairs; refused while one of their pairs is approved.
+pub fn remove_participant(
+    store: &mut Store,
+    id: ProgramId,
+    employee: EmployeeId,
+) -> CoreResult<()> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        if db::participant_side(tx, id, employee)?.is_none() {
+            return Err(CoreError::not_found("participant", employee));
+        }
+        let approved = db::pairs(tx, id)?.into_iter().any(|p| {
+            p.status == PairStatus::Approved && (p.mentee == employee || p.mentor == employee)
+        });
+        if approved {
+            return Err(CoreError::Conflict(
+                "this participant is in an approved pair and cannot leave the program".to_owned(),
+            ));
+        }
+        db::delete_participant(tx, id, employee)?;
+        Ok(())
+    })
+}
+
+fn check_override(capacity: Option<u8>, errors: &mut Vec<FieldError>) {
+    if let Some(c) = capacity {
+        validate_capacity("capacity", c, 0, errors);
+    }
+}
+
+/// Sets a mentor's capacity (0..=3; 0 = takes no new mentee) or, with `None`, returns them to the
+/// program's default.
+pub fn set_mentor_capacity(
+    store: &mut Store,
+    id: ProgramId,
+    mentor: EmployeeId,
+    capacity: Option<u8>,
+) -> CoreResult<()> {
+    let mut errors = Vec::new();
+    check_override(capacity, &mut errors);
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        require_side(tx, id, mentor, Side::Mentor)?;
+        db::set_capacity(tx, id, mentor, capacity)?;
+        Ok(())
+    })
+}
+
+/// The employee must exist and be on `side` in the program.
+fn require_side(
+    conn: &rusqlite::Connection,
+    id: ProgramId,
+    employee: EmployeeId,
+    side: Side,
+) -> CoreResult<()> {
+    let person = db::person_summary(conn, employee)?
+        .ok_or_else(|| CoreError::not_found("employee", employee))?;
+    if db::participant_side(conn, id, employee)? != Some(side) {
+        let field = match side {
+            Side::Mentor => "mentor_id",
+            Side::Mentee => "mentee_id",
+        };
+        return Err(CoreError::invalid(
+            field,
+            "not_participant",
+            format!(
+                "{} is not a {} of this program",
+                person.full_name(),
+                side.as_str()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- matching
+
+/// Runs the engine and replaces the proposal's unlocked, unapproved pairs with its result, in one
+/// transaction. Locked and approved pairs are kept (their scores refreshed).
+pub fn run_matching(store: &mut Store, id: ProgramId) -> CoreResult<RunSummary> {
+    store.transaction(|tx| run_in(tx, id))
+}
+
+fn run_in(tx: &rusqlite::Connection, id: ProgramId) -> CoreResult<RunSummary> {
+    let started = Instant::now();
+    let input = load(tx, id)?;
+    let result = matching::solve(&input.mentees, &input.mentors, &input.settings)?;
+    let now = now_timestamp();
+    db::delete_replaceable_pairs(tx, id)?;
+    let mut kept = 0;
+    for pair in &result.pairs {
+        if pair.locked {
+            kept += 1;
+            db::update_pair_scores(
+                tx,
+                id,
+                pair.mentee,
+                pair.score,
+                pair.points,
+                &pair.explanation.parts,
+            )?;
+        } else {
+            let stored = StoredPair {
+                id: uuid::Uuid::new_v4(),
+                mentee: pair.mentee,
+                mentor: pair.mentor,
+                status: PairStatus::Proposed,
+                locked: false,
+                manual: false,
+                score: pair.score,
+                points: pair.points,
+                parts: pair.explanation.parts,
+            };
+            db::upsert_pair(tx, id, &stored, &now)?;
+        }
+    }
+    Ok(RunSummary {
+        pairs: result.pairs.len() as u32,
+        kept,
+        unmatched: result.unmatched.len() as u32,
+        total_score: result.total_score,
+        total_points: result.total_points,
+        elapsed_micros: micros(started),
+    })
+}
+
+fn micros(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX)
+}
+
+/// The stored pairs in mentee id order, without review data (cheap).
+pub fn list_pairs(store: &Store, id: ProgramId) -> CoreResult<Vec<StoredPair>> {
+    program_or_not_found(store.conn(), id)?;
+    db::pairs(store.conn(), id)
+}
+
+/// The proposal with its review data; see the module docs.
+pub fn get_proposal(store: &Store, id: ProgramId) -> CoreResult<Proposal> {
+    let mut input = load(store.conn(), id)?;
+    // Lock every stored pair the engine sees: the alternatives and "full" flags then describe
+    // the stored proposal, and a mentee the engine still places is one a re-run would match.
+    input.settings.locked_pairs = input
+        .pairs
+        .iter()
+        .filter(|p| input.in_engine(p.mentee, p.mentor))
+        .map(|p| (p.mentee, p.mentor))
+        .collect();
+    let result = matching::solve(&input.mentees, &input.mentors, &input.settings)?;
+    let explained: HashMap<EmployeeId, &matching::Pair> =
+        result.pairs.iter().map(|p| (p.mentee, p)).collect();
+    let alternatives: HashMap<EmployeeId, &matching::Alternatives> =
+        result.alternatives.iter().map(|a| (a.mentee, a)).collect();
+    let engine_unmatched: HashMap<EmployeeId, UnmatchedReason> = result
+        .unmatched
+        .iter()
+        .map(|u| (u.mentee, u.reason))
+        .collect();
+
+    let named = |mentee: EmployeeId| -> (Vec<AlternativeMentor>, Vec<RemovedMentor>) {
+        let Some(a) = alternatives.get(&mentee) else {
+            return (Vec::new(), Vec::new());
+        };
+        (
+            a.best
+                .iter()
+                .take(SHOWN_ALTERNATIVES)
+                .map(|x| AlternativeMentor {
+                    mentor: input.person(x.mentor),
+                    score: x.score,
+                    full: x.full,
+                })
+                .collect(),
+            a.removed
+                .iter()
+                .take(SHOWN_ALTERNATIVES)
+                .map(|x| RemovedMentor {
+                    mentor: input.person(x.mentor),
+                    score: x.score,
+                    constraint: x.constraint,
+                })
+                .collect(),
+        )
+    };
+
+    let mut pairs = Vec::with_capacity(input.pairs.len());
+    let mut paired = HashSet::new();
+    for stored in &input.pairs {
+        paired.insert(stored.mentee);
+        let explanation = match explained.get(&stored.mentee) {
+            Some(p) if p.mentor == stored.mentor => p.explanation.clone(),
+            _ => match input.explain_pair(stored.mentee, stored.mentor) {
+                Some(e) => e,
+                None => continue,
+            },
+        };
+        let (alternatives, removed) = named(stored.mentee);
+        pairs.push(ReviewPair {
+            pair: stored.clone(),
+            mentee: input.person(stored.mentee),
+            mentor: input.person(stored.mentor),
+            explanation: input.explain(&explanation),
+            alternatives,
+            removed,
+        });
+    }
+    let mut unmatched = Vec::new();
+    for mentee in &input.mentees {
+        if paired.contains(&mentee.id) {
+            continue;
+        }
+        let reason = match engine_unmatched.get(&mentee.id) {
+            Some(UnmatchedReason::NoAllowedMentor) => UnmatchedWhy::NoAllowedMentor,
+            Some(UnmatchedReason::AllowedMentorsFull) => UnmatchedWhy::AllowedMentorsFull,
+            None => UnmatchedWhy::RerunWouldMatch,
+        };
+        let (alternatives, removed) = named(mentee.id);
+        unmatched.push(UnmatchedMentee {
+            mentee: input.person(mentee.id),
+            reason,
+            alternatives,
+            removed,
+        });
+    }
+    let by_name = |p: &PersonSummary| {
+        (
+            p.last_name.to_lowercase(),
+            p.first_name.to_lowercase(),
+            p.id,
+        )
+    };
+    pairs.sort_by_key(|p| by_name(&p.mentee));
+    unmatched.sort_by_key(|u| by_name(&u.mentee));
+    Ok(Proposal {
+        total_score: input.pairs.iter().map(|p| p.score).sum(),
+        mentor_count: input.program.mentor_count,
+        mentee_count: input.program.mentee_count,
+        pairs,
+        unmatched,
+    })
+}
+
+/// Why `mentor` is (or is not) a possible mentor for `mentee`: every constraint, the mentor's
+/// load, and the pair's score and explanation.
+pub fn why_not(
+    store: &Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    mentor: EmployeeId,
+) -> CoreResult<WhyNot> {
+    let conn = store.conn();
+    program_or_not_found(conn, id)?;
+    require_side(conn, id, mentee, Side::Mentee)?;
+    require_side(conn, id, mentor, Side::Mentor)?;
+    let input = load(conn, id)?;
+    let (Some(me), Some(mo)) = (input.persons.get(&mentee), input.persons.get(&mentor)) else {
+        return Err(CoreError::not_found("participant", mentee));
+    };
+    let explanation = matching::explain_pair(me, mo, &input.settings);
+    Ok(WhyNot {
+        mentee: input.person(mentee),
+        mentor: input.person(mentor),
+        constraints: matching::why_excluded(me, mo, &input.settings),
+        mentor_capacity: input.capacities.get(&mentor).copied().unwrap_or(0),
+        mentor_load: db::mentor_load(conn, id, mentor, mentee)?,
+        explanation: input.explain(&explanation),
+    })
+}
+
+// ---------------------------------------------------------------- HR actions
+
+fn pair_or_not_found(
+    conn: &rusqlite::Connection,
+    id: ProgramId,
+    mentee: EmployeeId,
+) -> CoreResult<StoredPair> {
+    db::pair_of(conn, id, mentee)?.ok_or_else(|| CoreError::not_found("pair", mentee))
+}
+
+/// Locks (kept by re-runs) or unlocks the mentee's pair.
+pub fn set_locked(
+    store: &mut Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    locked: bool,
+) -> CoreResult<()> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        pair_or_not_found(tx, id, mentee)?;
+        db::set_locked(tx, id, mentee, locked, &now_timestamp())?;
+        Ok(())
+    })
+}
+
+/// Excludes a pair: removed from the proposal (if proposed) and never proposed again. Refused
+/// while the pair is approved.
+pub fn exclude_pair(
+    store: &mut Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    mentor: EmployeeId,
+) -> CoreResult<()> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        require_side(tx, id, mentee, Side::Mentee)?;
+        require_side(tx, id, mentor, Side::Mentor)?;
+        if let Some(pair) = db::pair_of(tx, id, mentee)? {
+            if pair.mentor == mentor {
+                if pair.status == PairStatus::Approved {
+                    return Err(CoreError::Conflict(
+                        "this pair is approved and cannot be excluded".to_owned(),
+                    ));
+                }
+                db::delete_pair(tx, id, mentee)?;
+            }
+        }
+        db::insert_exclusion(tx, id, mentee, mentor, &now_timestamp())?;
+        Ok(())
+    })
+}
+
+/// Lifts an exclusion; the next run may propose the pair again.
+pub fn include_pair(
+    store: &mut Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    mentor: EmployeeId,
+) -> CoreResult<()> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        if !db::delete_exclusion(tx, id, mentee, mentor)? {
+            return Err(CoreError::not_found(
+                "exclusion",
+                format!("{mentee}/{mentor}"),
+            ));
+        }
+        Ok(())
+    })
+}
+
+/// HR's excluded pairs as `(mentee, mentor)`.
+pub fn list_exclusions(
+    store: &Store,
+    id: ProgramId,
+) -> CoreResult<Vec<(PersonSummary, PersonSummary)>> {
+    let conn = store.conn();
+    program_or_not_found(conn, id)?;
+    let mut out = Vec::new();
+    for (mentee, mentor) in db::exclusions(conn, id)? {
+        if let (Some(a), Some(b)) = (
+            db::person_summary(conn, mentee)?,
+            db::person_summary(conn, mentor)?,
+        ) {
+            out.push((a, b));
+        }
+    }
+    Ok(out)
+}
+
+/// Pairs `mentee` with `mentor` by hand. A hard constraint or a full mentor is returned as
+/// warnings and nothing is written, unless `force`; a written manual pair is locked so re-runs
+/// keep it. Refused ([`CoreError::Conflict`]) when the mentee's pair is already approved.
+pub fn assign(
+    store: &mut Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    mentor: EmployeeId,
+    force: bool,
+) -> CoreResult<AssignOutcome> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        require_side(tx, id, mentee, Side::Mentee)?;
+        require_side(tx, id, mentor, Side::Mentor)?;
+        if let Some(current) = db::pair_of(tx, id, mentee)? {
+            if current.status == PairStatus::Approved {
+                return Err(CoreError::Conflict(
+                    "this mentee's pair is approved and cannot be changed".to_owned(),
+                ));
+            }
+        }
+        let input = load(tx, id)?;
+        let (Some(me), Some(mo)) = (input.persons.get(&mentee), input.persons.get(&mentor)) else {
+            return Err(CoreError::not_found("participant", mentee));
+        };
+        let mut warnings: Vec<AssignWarning> = matching::why_excluded(me, mo, &input.settings)
+            .into_iter()
+            .map(|constraint| AssignWarning::Constraint { constraint })
+            .collect();
+        let capacity = input.capacities.get(&mentor).copied().unwrap_or(0);
+        let load = db::mentor_load(tx, id, mentor, mentee)?;
+        if load >= u32::from(capacity) {
+            warnings.push(AssignWarning::MentorFull { capacity, load });
+        }
+        if !warnings.is_empty() && !force {
+            return Ok(AssignOutcome {
+                applied: false,
+                warnings,
+            });
+        }
+        let e = matching::explain_pair(me, mo, &input.settings);
+        let stored = StoredPair {
+            id: uuid::Uuid::new_v4(),
+            mentee,
+            mentor,
+            status: PairStatus::Proposed,
+            locked: true,
+            manual: true,
+            score: e.score,
+            points: e.points,
+            parts: e.parts,
+        };
+        db::upsert_pair(tx, id, &stored, &now_timestamp())?;
+        Ok(AssignOutcome {
+            applied: true,
+            warnings,
+        })
+    })
+}
+
+/// Approves the mentee's pair (published; kept by every re-run).
+pub fn approve_pair(store: &mut Store, id: ProgramId, mentee: EmployeeId) -> CoreResult<()> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        pair_or_not_found(tx, id, mentee)?;
+        db::approve_pair(tx, id, mentee, &now_timestamp())?;
+        Ok(())
+    })
+}
+
+/// Approves every proposed pair at once; returns how many were approved.
+pub fn approve_all(store: &mut Store, id: ProgramId) -> CoreResult<u32> {
+    store.transaction(|tx| {
+        program_or_not_found(tx, id)?;
+        Ok(db::approve_all(tx, id, &now_timestamp())? as u32)
+    })
+}
+
+// ---------------------------------------------------------------- what-if
+
+/// Applies `change` to the loaded settings, checking every value first.
+fn apply_change(input: &mut EngineInput, change: &SettingsChange) -> CoreResult<MatchingSettings> {
+    let mut errors = Vec::new();
+    let mut matching = input.program.matching;
+    if let Some(w) = change.weights {
+        validate_weights(&w, &mut errors);
+        matching.weights = w;
+    }
+    if let Some(c) = change.default_capacity {
+        validate_capacity("default_capacity", c, 1, &mut errors);
+        matching.default_capacity = c;
+    }
+    if let Some(r) = change.require_different_department {
+        matching.require_different_department = r;
+    }
+    for (mentor, capacity) in &change.capacity_overrides {
+        check_override(*capacity, &mut errors);
+        if input.sides.get(mentor) != Some(&Side::Mentor) {
+            errors.push(FieldError::new(
+                "capacity_overrides",
+                "not_participant",
+                format!("employee {mentor} is not a mentor of this program"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    input.settings.weights = matching.weights;
+    input.settings.default_capacity = matching.default_capacity;
+    input.settings.require_different_department = matching.require_different_department;
+    for (mentor, capacity) in &change.capacity_overrides {
+        match capacity {
+            Some(c) => input.settings.capacity_overrides.insert(*mentor, *c),
+            None => input.settings.capacity_overrides.remove(mentor),
+        };
+    }
+    Ok(matching)
+}
+
+/// Runs the engine with changed settings, writing nothing, and compares with the stored proposal.
+pub fn what_if(store: &Store, id: ProgramId, change: &SettingsChange) -> CoreResult<WhatIf> {
+    let started = Instant::now();
+    let mut input = load(store.conn(), id)?;
+    apply_change(&mut input, change)?;
+    let result = matching::solve(&input.mentees, &input.mentors, &input.settings)?;
+    let before: HashSet<(EmployeeId, EmployeeId)> =
+        input.pairs.iter().map(|p| (p.mentee, p.mentor)).collect();
+    let after: HashSet<(EmployeeId, EmployeeId)> =
+        result.pairs.iter().map(|p| (p.mentee, p.mentor)).collect();
+    let added = result
+        .pairs
+        .iter()
+        .filter(|p| !before.contains(&(p.mentee, p.mentor)))
+        .map(|p| DiffPair {
+            mentee: input.person(p.mentee),
+            mentor: input.person(p.mentor),
+            score: p.score,
+        })
+        .collect();
+    let removed = input
+        .pairs
+        .iter()
+        .filter(|p| !after.contains(&(p.mentee, p.mentor)))
+        .map(|p| DiffPair {
+            mentee: input.person(p.mentee),
+            mentor: input.person(p.mentor),
+            score: p.score,
+        })
+        .collect();
+    Ok(WhatIf {
+        added,
+        removed,
+        total_before: input.pairs.iter().map(|p| p.score).sum(),
+        total_after: result.total_score,
+        matched_before: input.pairs.len() as u32,
+        matched_after: result.pairs.len() as u32,
+        elapsed_micros: micros(started),
+    })
+}
+
+/// Saves the changed settings (and capacity overrides) and re-runs, in one transaction.
+pub fn apply_settings(
+    store: &mut Store,
+    id: ProgramId,
+    change: &SettingsChange,
+) -> CoreResult<RunSummary> {
+    store.transaction(|tx| {
+        let mut input = load(tx, id)?;
+        let matching = apply_change(&mut input, change)?;
+        let p = &input.program;
+        let program_input = ProgramInput {
+            name: p.name.clone(),
+            start_date: p.start_date,
+            end_date: p.end_date,
+            cadence_weeks: p.cadence_weeks,
+            session_minutes: p.session_minutes,
+            charter: p.charter.clone(),
+            matching,
+        };
+        db::update_program(tx, id, &program_input, &now_timestamp())?;
+        for (mentor, capacity) in &change.capacity_overrides {
+            db::set_capacity(tx, id, *mentor, *capacity)?;
+        }
+        run_in(tx, id)
+    })
+}
