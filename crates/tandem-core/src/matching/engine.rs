@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use super::features::Person;
-use super::score::{Constraint, Scorer};
+use super::score::{BlockScores, Constraint, Scorer};
 use super::solver::{Graph, Solver};
 use super::{
     Alternative, Alternatives, DenseProblem, MatchResult, Pair, RemovedCandidate, Settings,
@@ -393,8 +393,8 @@ pub(super) fn run(
     let (rows, col_states) = par_chunks(
         n,
         threads,
-        || ColumnTops::new(m, k),
-        |cols, range| {
+        || (ColumnTops::new(m, k), BlockScores::default()),
+        |(cols, scores), range| {
             let ctx: Vec<_> = range.clone().map(|i| scorer.row(mentees[i])).collect();
             let mut scans: Vec<RowScan> = range
                 .clone()
@@ -414,16 +414,23 @@ pub(super) fn run(
                     let excl = &excluded[i];
                     let e = &mut next_excluded[r];
                     let is_free = row_of[i] != NONE;
+                    scorer.block(row, block.clone(), scores);
                     for j in block.clone() {
+                        let x = j - block.start;
                         while *e < excl.len() && (excl[*e] as usize) < j {
                             *e += 1;
                         }
                         let is_excluded = *e < excl.len() && excl[*e] as usize == j;
                         // Exact scoring (two bitset popcounts) only when a cheap upper bound says
                         // the pair could still enter a list; the lists do not depend on it.
-                        let cheap = scorer.cheap_at(row, j);
-                        let bound = cheap + scorer.optimistic_tail_at(row, j);
-                        if let Some(c) = scorer.blocked_at(row, j, is_excluded) {
+                        let cheap = scores.cheap[x];
+                        let bound = scores.bound[x];
+                        let blocked = if scores.blocked[x] || is_excluded {
+                            scorer.blocked_at(row, j, is_excluded)
+                        } else {
+                            None
+                        };
+                        if let Some(c) = blocked {
                             if c != Constraint::SamePerson
                                 && (scan.removed.len() < SHOWN || bound > scan.removed[SHOWN - 1].0)
                             {
@@ -470,7 +477,7 @@ pub(super) fn run(
     for (j, kth) in col_kth.iter_mut().enumerate() {
         gathered.clear();
         let mut allowed = 0u32;
-        for st in &col_states {
+        for (st, _) in &col_states {
             allowed += st.state[j].allowed;
             for s in 0..usize::from(st.state[j].len) {
                 gathered.push((st.points[j * k + s], st.mentee[j * k + s]));
