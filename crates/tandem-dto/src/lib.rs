@@ -11,10 +11,12 @@ pub mod catalog;
 pub mod directory;
 pub mod error;
 pub mod import;
+pub mod programs;
 pub mod settings;
 
 pub use catalog::*;
 pub use directory::*;
 pub use error::*;
 pub use import::*;
+pub use programs::*;
 pub use settings::*;
