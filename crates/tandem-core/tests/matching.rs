@@ -675,3 +675,31 @@ fn each_pair_reports_the_same_points_as_its_explanation() {
         assert_eq!(e.parts, pair.explanation.parts);
     }
 }
+
+#[test]
+fn a_person_who_is_both_mentee_and_mentor_is_never_paired_with_themselves() {
+    // Employee 1 (grade 5) mentors and is mentored; only employee 2 (grade 9) is senior to them.
+    let both = plain(1, 5, 1);
+    let senior = plain(2, 9, 1);
+    let junior = plain(3, 2, 1);
+    let result = solve(
+        &[both.clone(), senior.clone()],
+        &[both.clone(), junior],
+        &Settings {
+            default_capacity: 2,
+            ..Settings::default()
+        },
+    )
+    .expect("valid program");
+    assert!(result.pairs.iter().all(|p| p.mentee != p.mentor));
+    assert_eq!(
+        why_excluded(&both, &both, &Settings::default()).first(),
+        Some(&Constraint::SamePerson)
+    );
+    let senior_pair = result
+        .pairs
+        .iter()
+        .find(|p| p.mentee == eid(2))
+        .expect("the senior gets a mentor");
+    assert!(senior_pair.mentor == eid(1) || senior_pair.mentor == eid(3));
+}

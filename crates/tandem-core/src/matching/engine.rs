@@ -32,9 +32,10 @@ use crate::domain::EmployeeId;
 use crate::{CoreError, CoreResult};
 
 const NONE: u32 = u32::MAX;
-/// After a round where over 1 % of mentees had a violating pair, pricing also adds pairs within
-/// this share of the best possible score of violating: fewer rounds (the duals move as the graph
-/// grows) for a slightly larger graph.
+/// In a contested program (mentor capacity under 125 % of the mentees, or a round where over 1 %
+/// of mentees had a violating pair), pricing also adds pairs within this share of the best
+/// possible score of violating: fewer rounds (the duals move as the graph grows) for a slightly
+/// larger graph.
 const NEAR_MARGIN_PERCENT: i64 = 3;
 /// Alternatives and removed candidates reported per mentee.
 const SHOWN: usize = 3;
@@ -512,9 +513,12 @@ pub(super) fn run(
         ..SolverStats::default()
     };
     let near = weight(scorer.weights.max_points()) / 100 * NEAR_MARGIN_PERCENT;
-    // The first pricing pass is exact-only; the margin is used after a round with many
-    // violations (a contested program), where it saves rounds. Elsewhere it would only cost.
-    let mut margin = 0;
+    // The margin pays in a contested program, where many mentees end below their top-k and
+    // the duals move a lot between rounds: when capacity barely covers the mentees (from the
+    // first round), or after a round with many violations. Elsewhere it would only cost.
+    let capacity: u64 = remaining.iter().map(|&c| u64::from(c)).sum();
+    let contested = free.len() as u64 * 5 > capacity * 4;
+    let mut margin = if contested { near } else { 0 };
     let mut state: Option<Solver> = None;
     let mut changed: Vec<u32> = Vec::new();
     let (graph, sol) = loop {
