@@ -552,8 +552,8 @@ pub(super) fn run(
         let (found, _) = par_chunks(
             free.len(),
             threads,
-            || (),
-            |_, range| {
+            BlockScores::default,
+            |scores, range| {
                 struct Pricing<'p> {
                     me: super::score::Row<'p>,
                     r: usize,
@@ -591,6 +591,18 @@ pub(super) fn run(
                         let r = p.r;
                         let edges_end = graph.offsets[r + 1];
                         let excl = &excluded[free[r] as usize];
+                        // Score the whole block at once when many pairs pass the dual tests.
+                        let open = block
+                            .clone()
+                            .filter(|&j| p.u < col_limit[j] && sol.v[j] < p.row_limit)
+                            .count();
+                        if open == 0 {
+                            continue;
+                        }
+                        let whole = open * 8 > block.len();
+                        if whole {
+                            scorer.block(&p.me, block.clone(), scores);
+                        }
                         for j in block.clone() {
                             if p.u >= col_limit[j] || sol.v[j] >= p.row_limit {
                                 continue;
@@ -611,12 +623,22 @@ pub(super) fn run(
                             }
                             let is_excluded =
                                 p.next_excluded < excl.len() && excl[p.next_excluded] as usize == j;
-                            if scorer.blocked_at(&p.me, j, is_excluded).is_some() {
+                            let x = j - block.start;
+                            let (blocked, cheap, bound) = if whole {
+                                (scores.blocked[x], scores.cheap[x], scores.bound[x])
+                            } else {
+                                let cheap = scorer.cheap_at(&p.me, j);
+                                (
+                                    scorer.blocked_at(&p.me, j, false).is_some(),
+                                    cheap,
+                                    cheap + scorer.optimistic_tail_at(&p.me, j),
+                                )
+                            };
+                            if blocked || is_excluded {
                                 continue;
                             }
                             let slack = p.u + sol.v[j];
-                            let cheap = scorer.cheap_at(&p.me, j);
-                            if weight(cheap + scorer.optimistic_tail_at(&p.me, j)) <= slack {
+                            if weight(bound) <= slack {
                                 continue;
                             }
                             p.scored += 1;
