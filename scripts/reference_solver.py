@@ -9,7 +9,8 @@ and solves it with scipy.optimize.linear_sum_assignment: each mentor becomes `ca
 columns, each mentee gets one zero-score "unmatched" column, forbidden pairs are -inf (never
 chosen). Prints `optimum=<sum of points> seconds=<solve time>`.
 
-Usage: python3 scripts/reference_solver.py PROBLEM.bin   (needs numpy and scipy)
+Usage: python3 scripts/reference_solver.py PROBLEM.bin
+(needs numpy and scipy: pip install -r scripts/requirements-bench.txt)
 """
 
 import sys
