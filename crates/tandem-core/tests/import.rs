@@ -627,11 +627,11 @@ fn a_failure_in_the_middle_of_a_commit_leaves_the_database_exactly_as_it_was() -
     let mut store = Store::open(&path)?;
     let original = String::from_utf8(sample("hr-export-utf8-comma.csv")?)?;
     commit_text(&mut store, &original)?;
-    // A store-level failure no validation foresees, in the last write of the commit (linking the
-    // new employee E2007 to its manager), after every insert and update before it ran.
+    // A store-level failure no validation foresees, in the last write of the commit (updating
+    // E1005, after the two new employees were inserted).
     let side = Connection::open(&path)?;
     side.execute_batch(
-        "CREATE TRIGGER refuse_e2007 BEFORE UPDATE ON employee WHEN NEW.external_id = 'E2007'
+        "CREATE TRIGGER refuse_e1005 BEFORE UPDATE ON employee WHEN NEW.external_id = 'E1005'
          BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
     )?;
     let before = dump(&side)?;
