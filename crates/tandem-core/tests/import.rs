@@ -438,10 +438,11 @@ fn a_missing_email_column_blocks_commit_and_writes_nothing() -> TestResult {
     let mut store = Store::open_in_memory()?;
     let csv = "Matricule;Nom;Prénom\nK1;Fleury;Rémi\n";
     let staged = import::stage("x.csv", csv.as_bytes())?;
-    assert_eq!(
-        preview_of(&store, &staged)?.missing_required,
-        vec![ImportField::Email]
-    );
+    let preview = preview_of(&store, &staged)?;
+    assert_eq!(preview.missing_required, vec![ImportField::Email]);
+    // The mapping is the problem, not the row: it is not listed as rejected.
+    assert!(preview.rejected.is_empty());
+    assert_eq!(preview.total_rows, 1);
     assert!(matches!(
         commit_of(&mut store, &staged),
         Err(CoreError::Validation(_))
@@ -731,4 +732,70 @@ fn progress_is_reported_per_phase_about_once_per_percent_and_ends_at_the_total()
 fn reasons_have_stable_keys() {
     assert_eq!(RejectReason::ColumnCount.as_str(), "column_count");
     assert_eq!(RejectReason::ReportingCycle.as_str(), "reporting_cycle");
+}
+
+#[test]
+fn each_unreadable_value_earns_its_own_reason() -> TestResult {
+    let store = Store::open_in_memory()?;
+    let header = "id;prénom;nom;email;niveau;fuseau horaire;langues;date d'entrée;rôle;profil";
+    let good = [
+        "V1",
+        "Léa",
+        "Martin",
+        "lea@exemple.fr",
+        "3",
+        "Europe/Paris",
+        "fr",
+        "01/02/2020",
+        "mentor",
+        "curieux",
+    ];
+    // (column, bad value, reason)
+    let cases = [
+        (4, "trois", "grade_invalid"),
+        (4, "0", "grade_invalid"),
+        (5, "Paris", "timezone_invalid"),
+        (6, "klingon", "language_invalid"),
+        (7, "2020-13-01", "date_invalid"),
+        (8, "chef", "role_invalid"),
+        (9, "sceptique", "profile_invalid"),
+        (3, "lea@localhost", "email_invalid"),
+        (1, "", "name_missing"),
+    ];
+    for (column, value, reason) in cases {
+        let mut cells = good.map(str::to_owned);
+        cells[column] = value.to_owned();
+        let csv = format!("{header}\n{}\n", cells.join(";"));
+        let preview = preview_of(&store, &import::stage("x.csv", csv.as_bytes())?)?;
+        assert_eq!(reasons(&preview), vec![(2, Some("V1"), reason)], "{value}");
+    }
+    let csv = format!("{header}\n{}\n", good.join(";"));
+    let preview = preview_of(&store, &import::stage("x.csv", csv.as_bytes())?)?;
+    assert_eq!(preview.counts.new, 1, "{:?}", preview.rejected);
+    Ok(())
+}
+
+#[test]
+fn a_minimal_file_gets_the_default_grade_time_zone_and_role() -> TestResult {
+    let mut store = Store::open_in_memory()?;
+    commit_text(
+        &mut store,
+        "Matricule,Nom complet,Email\nK1,Rémi Fleury,remi@exemple.fr\n",
+    )?;
+    let db = snapshot(&store)?;
+    let row: (i64, String, String, String) = db.conn.query_row(
+        "SELECT grade, timezone, program_role, first_name || '/' || last_name FROM employee",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    assert_eq!(
+        row,
+        (
+            1,
+            "Europe/Paris".into(),
+            "none".into(),
+            "Rémi/Fleury".into()
+        )
+    );
+    Ok(())
 }

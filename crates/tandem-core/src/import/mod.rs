@@ -262,13 +262,30 @@ pub fn stage(file_name: &str, bytes: &[u8]) -> CoreResult<StagedImport> {
     })
 }
 
-/// What committing `staged` would do now. Reads the directory, writes nothing.
+/// What committing `staged` would do now. Reads the directory, writes nothing. While a required
+/// field has no column, only the file's shape is returned (no counts, no rejected rows).
 pub fn preview(
     store: &Store,
     staged: &StagedImport,
     progress: &mut dyn FnMut(Progress),
 ) -> CoreResult<ImportPreview> {
     let missing_required = staged.mapping.missing_required();
+    if !missing_required.is_empty() {
+        // Every row would be rejected for the same mapping problem: say it once, not per row.
+        return Ok(ImportPreview {
+            file_name: staged.file_name.clone(),
+            encoding: staged.encoding.to_owned(),
+            delimiter: staged.delimiter(),
+            headers: staged.headers.clone(),
+            mapping: staged.mapping.clone(),
+            missing_required,
+            total_rows: staged.records.len(),
+            counts: ImportCounts::default(),
+            rejected: Vec::new(),
+            sample: staged.sample(),
+            missing: Vec::new(),
+        });
+    }
     let existing = import_snapshot(store.conn())?;
     let analysis = plan::analyse(staged, &existing, progress);
     let counts = ImportCounts {
