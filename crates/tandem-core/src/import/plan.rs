@@ -125,7 +125,6 @@ pub(crate) fn analyse(
     };
     let mut verdicts = Verdicts(Vec::with_capacity(n));
     let mut emails: Vec<String> = Vec::with_capacity(n);
-    let mut well_formed: Vec<bool> = Vec::with_capacity(n);
     {
         let mut ticker = Ticker::start(progress, Phase::Reading, n);
         for (i, record) in staged.records.iter().enumerate() {
@@ -133,7 +132,6 @@ pub(crate) fn analyse(
             rows.lines.push(record.line);
             rows.ids.push(id);
             emails.push(email);
-            well_formed.push(record.fields.len() == header_len);
             match read_row(record, &columns, header_len) {
                 Ok(draft) => {
                     rows.drafts.push(Some(draft));
@@ -154,10 +152,9 @@ pub(crate) fn analyse(
     let mut row_by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
     let mut row_by_email: HashMap<&str, usize> = HashMap::with_capacity(n);
     let mut duplicates: Vec<(usize, RejectReason, String)> = Vec::new();
+    // Rows with the wrong field count take part too: the same person on a broken line and a good
+    // one is still a duplicate, and a report whose manager's line is broken is told so.
     for i in 0..n {
-        if !well_formed[i] {
-            continue;
-        }
         let id = rows.ids[i].as_str();
         if !id.is_empty() {
             if let Some(&first) = row_by_id.get(id) {
@@ -190,7 +187,9 @@ pub(crate) fn analyse(
         verdicts.reject(i, reason, message);
     }
 
-    // 3. Emails that belong to someone else in Tandem.
+    // 3. Emails that belong to someone else in Tandem, as it is before the import. Judging against
+    // the stored state keeps every write free of transient unique-key clashes; the price is that two
+    // people swapping addresses in one file are both rejected (rare: import once with a new address).
     let existing_by_id: HashMap<&str, usize> = existing
         .iter()
         .enumerate()
