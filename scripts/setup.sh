@@ -28,6 +28,11 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+if ! command -v npm >/dev/null 2>&1; then
+  echo "node/npm not found: install Node.js 20 or later (https://nodejs.org)." >&2
+  exit 1
+fi
+
 TAURI_DRIVER_VERSION="2.1.0"
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "==> cargo install tauri-driver ${TAURI_DRIVER_VERSION}"
