@@ -154,8 +154,8 @@ pub(crate) fn analyse(
     let mut duplicates: Vec<(usize, RejectReason, String)> = Vec::new();
     // Rows with the wrong field count take part too: the same person on a broken line and a good
     // one is still a duplicate, and a report whose manager's line is broken is told so.
-    for i in 0..n {
-        let id = rows.ids[i].as_str();
+    for (i, (id, email)) in rows.ids.iter().zip(&emails).enumerate() {
+        let (id, email) = (id.as_str(), email.as_str());
         if !id.is_empty() {
             if let Some(&first) = row_by_id.get(id) {
                 duplicates.push((
@@ -167,7 +167,6 @@ pub(crate) fn analyse(
                 row_by_id.insert(id, i);
             }
         }
-        let email = emails[i].as_str();
         if !email.is_empty() {
             if let Some(&first) = row_by_email.get(email) {
                 duplicates.push((
