@@ -1158,3 +1158,91 @@ fn what_if_on_a_150_plus_150_program_is_fast() -> CoreResult<()> {
     assert!(median < limit, "what-if median {median:.1} ms");
     Ok(())
 }
+
+#[test]
+fn the_persisted_total_equals_an_independent_engine_call_on_the_same_company() -> CoreResult<()> {
+    use tandem_core::catalog::get_catalog;
+    use tandem_core::directory::{get_employee, list_employees, DirectoryQuery};
+    use tandem_core::matching::{solve, FeatureBuilder, Settings};
+
+    let (mut store, id) = demo_program()?;
+    let summary = run_matching(&mut store, id)?;
+    let stored_points: u64 = list_pairs(&store, id)?.iter().map(|p| p.points).sum();
+
+    // The whole company, read through the directory, and the catalog's topics.
+    let page = list_employees(
+        &store,
+        &DirectoryQuery {
+            include_inactive: true,
+            limit: 500,
+            ..DirectoryQuery::default()
+        },
+    )?;
+    let mut population = Vec::new();
+    for row in &page.rows {
+        population.push(get_employee(&store, row.id)?.employee);
+    }
+    population.sort_by_key(|e| e.id);
+    let topics: Vec<_> = get_catalog(&store)?
+        .platforms
+        .into_iter()
+        .flat_map(|p| p.topics)
+        .collect();
+    let program = get_program(&store, id)?;
+    let mut builder = FeatureBuilder::new(&population, &topics, program.start_date)?;
+    let sides: HashMap<EmployeeId, Side> = list_participants(&store, id)?
+        .into_iter()
+        .map(|x| (x.person.id, x.side))
+        .collect();
+    let (mut mentees, mut mentors) = (Vec::new(), Vec::new());
+    for e in &population {
+        match sides.get(&e.id) {
+            Some(Side::Mentee) => mentees.push(builder.person(e)?),
+            Some(Side::Mentor) => mentors.push(builder.person(e)?),
+            None => {}
+        }
+    }
+    let settings = Settings {
+        weights: program.matching.weights,
+        default_capacity: program.matching.default_capacity,
+        ..Settings::default()
+    };
+    let direct = solve(&mentees, &mentors, &settings)?;
+    assert_eq!(direct.total_points, summary.total_points);
+    assert_eq!(direct.total_points, stored_points);
+    assert_eq!(direct.pairs.len() as u32, summary.pairs);
+    Ok(())
+}
+
+#[test]
+fn a_deactivated_participant_leaves_the_next_proposal_unless_their_pair_is_kept() -> CoreResult<()>
+{
+    let mut t = tiny()?;
+    run_matching(&mut t.store, t.program)?;
+    let tom_mentee = list_pairs(&t.store, t.program)?
+        .into_iter()
+        .find(|p| p.mentor == t.tom || p.mentor == t.zoe)
+        .map(|p| (p.mentee, p.mentor));
+    let Some((mentee, mentor)) = tom_mentee else {
+        panic!("Tom or Zoé should mentor someone");
+    };
+    set_employee_active(&mut t.store, mentor, false)?;
+    run_matching(&mut t.store, t.program)?;
+    assert!(list_pairs(&t.store, t.program)?
+        .iter()
+        .all(|p| p.mentor != mentor));
+    // Kept pairs stay: lock one with the other mentor, then deactivate that mentor too.
+    set_employee_active(&mut t.store, mentor, true)?;
+    run_matching(&mut t.store, t.program)?;
+    assign(&mut t.store, t.program, mentee, mentor, true)?;
+    set_employee_active(&mut t.store, mentor, false)?;
+    run_matching(&mut t.store, t.program)?;
+    assert!(list_pairs(&t.store, t.program)?
+        .iter()
+        .any(|p| p.mentee == mentee && p.mentor == mentor && p.locked));
+    // The review still explains it, with the mentor shown as inactive.
+    let proposal = get_proposal(&t.store, t.program)?;
+    let kept = proposal.pairs.iter().find(|r| r.mentee.id == mentee);
+    assert_eq!(kept.map(|r| r.mentor.active), Some(false));
+    Ok(())
+}

@@ -236,6 +236,29 @@ pub(crate) fn load(conn: &Connection, id: ProgramId) -> CoreResult<EngineInput> 
         pairs: db::pairs(conn, id)?,
     };
     input.settings.locked_pairs = input.kept_locks();
+    // A kept pair the engine cannot see (one of the two was deactivated) still stands: its
+    // mentee is not matched again and its mentor has one place less.
+    let outside: Vec<(EmployeeId, EmployeeId)> = input
+        .pairs
+        .iter()
+        .filter(|p| p.locked || p.status == crate::program::PairStatus::Approved)
+        .filter(|p| !input.in_engine(p.mentee, p.mentor))
+        .map(|p| (p.mentee, p.mentor))
+        .collect();
+    for (mentee, mentor) in outside {
+        input.mentees.retain(|m| m.id != mentee);
+        if input.mentors.iter().any(|m| m.id == mentor) {
+            let settings = &mut input.settings;
+            let current = settings
+                .capacity_overrides
+                .get(&mentor)
+                .copied()
+                .unwrap_or(settings.default_capacity);
+            settings
+                .capacity_overrides
+                .insert(mentor, current.saturating_sub(1));
+        }
+    }
     Ok(input)
 }
 
