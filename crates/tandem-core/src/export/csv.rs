@@ -5,7 +5,9 @@
 //! on the reader's machine. Every [`Cell::Text`] starting with one of those characters is written
 //! with a leading single quote, which spreadsheets show as text. Numbers Tandem formats itself
 //! ([`Cell::Number`]) are written as they are: they are data, not user text. Quoting, separators
-//! and line ends are the `csv` crate's (RFC 4180, comma, `\n`).
+//! and line ends are the `csv` crate's (RFC 4180, comma, `\n`). The file starts with a UTF-8 byte
+//! order mark: without it, Excel reads "Léa" as "LÃ©a" (CSV readers, the `csv` crate included,
+//! skip it).
 //!
 //! To change the dialect (e.g. `;` for French Excel), change [`CsvWriter::new`] for every export
 //! at once, not per export.
@@ -16,6 +18,8 @@ use crate::{CoreError, CoreResult};
 
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The UTF-8 byte order mark every export starts with.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// `text`, prefixed with `'` if a spreadsheet would read it as a formula.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
@@ -71,7 +75,7 @@ impl CsvWriter {
         Self {
             inner: ::csv::WriterBuilder::new()
                 .flexible(false)
-                .from_writer(Vec::new()),
+                .from_writer(UTF8_BOM.to_vec()),
         }
     }
 
@@ -98,12 +102,19 @@ impl CsvWriter {
 mod tests {
     use super::*;
 
+    /// The text after the byte order mark.
+    fn text(w: CsvWriter) -> String {
+        let bytes = w.into_bytes().unwrap_or_default();
+        assert!(bytes.starts_with(UTF8_BOM));
+        String::from_utf8(bytes[UTF8_BOM.len()..].to_vec()).unwrap_or_default()
+    }
+
     fn written(rows: &[Vec<Cell<'_>>]) -> String {
         let mut w = CsvWriter::new();
         for r in rows {
             assert!(w.row(r).is_ok());
         }
-        String::from_utf8(w.into_bytes().unwrap_or_default()).unwrap_or_default()
+        text(w)
     }
 
     #[test]
@@ -150,8 +161,20 @@ mod tests {
     fn a_header_is_neutralised_too() {
         let mut w = CsvWriter::new();
         assert!(w.header(&["mentee", "=mentor"]).is_ok());
-        let out = String::from_utf8(w.into_bytes().unwrap_or_default()).unwrap_or_default();
-        assert_eq!(out, "mentee,'=mentor\n");
+        assert_eq!(text(w), "mentee,'=mentor\n");
+    }
+
+    #[test]
+    fn an_empty_export_is_only_the_byte_order_mark_and_readers_skip_it() {
+        assert_eq!(text(CsvWriter::new()), "");
+        let mut w = CsvWriter::new();
+        assert!(w.header(&["Léa"]).is_ok());
+        let bytes = w.into_bytes().unwrap_or_default();
+        let mut reader = ::csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+        let headers = reader
+            .headers()
+            .map(|h| h.iter().map(str::to_owned).collect::<Vec<_>>());
+        assert_eq!(headers.ok(), Some(vec!["Léa".to_owned()]));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! Free functions over `&Connection`, so they run on the store's connection or inside a
 //! transaction; they do not validate (the `program` module does). Employees are read with the
 //! directory's [`EMPLOYEE_COLUMNS`] and [`read_employee_row`], so a new employee column needs no
-//! change here. To add a program column: a migration, then [`PROGRAM_COLUMNS`], [`read_program`]
-//! and the insert/update statements together.
+//! change here. To add a program column: a migration, then `PROGRAM_COLUMNS`, `read_program` and
+//! the insert/update statements together.
 
 use std::collections::HashMap;
 
