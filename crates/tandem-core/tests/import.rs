@@ -799,3 +799,27 @@ fn a_minimal_file_gets_the_default_grade_time_zone_and_role() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn every_row_on_a_longer_cycle_is_rejected_and_so_are_their_reports() -> TestResult {
+    let store = Store::open_in_memory()?;
+    let csv = "id,first name,last name,email,manager id\n\
+               C1,Anne,Roy,anne@exemple.fr,C3\n\
+               C2,Bruno,Roy,bruno@exemple.fr,C1\n\
+               C3,Carla,Roy,carla@exemple.fr,C2\n\
+               C4,Denis,Roy,denis@exemple.fr,C2\n\
+               C5,Emma,Roy,emma@exemple.fr,\n";
+    let preview = preview_of(&store, &import::stage("x.csv", csv.as_bytes())?)?;
+    assert_eq!(
+        reasons(&preview),
+        vec![
+            (2, Some("C1"), "reporting_cycle"),
+            (3, Some("C2"), "reporting_cycle"),
+            (4, Some("C3"), "reporting_cycle"),
+            (5, Some("C4"), "unknown_manager"),
+        ]
+    );
+    assert!(preview.rejected[0].message.contains("C1"));
+    assert_eq!(preview.counts.new, 1);
+    Ok(())
+}

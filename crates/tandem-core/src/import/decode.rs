@@ -97,6 +97,20 @@ mod tests {
     }
 
     #[test]
+    fn utf16_big_endian_with_a_bom_is_read() -> CoreResult<()> {
+        let mut bytes = vec![0xfe, 0xff];
+        bytes.extend(
+            "id\tnom\nE1\tLœuillet\n"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes),
+        );
+        let decoded = decode(&bytes)?;
+        assert_eq!(decoded.encoding, "UTF-16BE");
+        assert_eq!(decoded.text, "id\tnom\nE1\tLœuillet\n");
+        Ok(())
+    }
+
+    #[test]
     fn utf16_without_a_bom_is_refused_as_binary() {
         let bytes: Vec<u8> = "id,email\n"
             .encode_utf16()
