@@ -7,6 +7,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/001_directory.sql")),
         M::up(include_str!("migrations/002_default_catalog.sql")),
         M::up(include_str!("migrations/003_directory_indexes.sql")),
-        M::up(include_str!("migrations/005_programs.sql")),
+        M::up(include_str!("migrations/004_programs.sql")),
     ])
 }
