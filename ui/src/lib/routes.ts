@@ -5,7 +5,14 @@ export type Route =
   | { name: 'employee-new' }
   | { name: 'employee-edit'; id: string }
   | { name: 'import' }
-  | { name: 'catalog' };
+  | { name: 'catalog' }
+  | { name: 'programs' }
+  | { name: 'program-new' }
+  | { name: 'program'; id: string; tab: ProgramTab }
+  | { name: 'program-edit'; id: string };
+
+/** The tabs of a program's page. */
+export type ProgramTab = 'review' | 'participants';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
@@ -17,6 +24,14 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
+  if (parts[0] === 'programs') {
+    if (parts.length === 1) return { name: 'programs' };
+    if (parts[1] === 'new' && parts.length === 2) return { name: 'program-new' };
+    if (parts[2] === 'edit' && parts.length === 3) return { name: 'program-edit', id: parts[1] };
+    if (parts.length === 2) return { name: 'program', id: parts[1], tab: 'review' };
+    if (parts[2] === 'participants' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'participants' };
+    if (parts[2] === 'review' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'review' };
+  }
   return { name: 'directory' };
 }
 
@@ -34,11 +49,20 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'catalog':
       return '#/catalog';
+    case 'programs':
+      return '#/programs';
+    case 'program-new':
+      return '#/programs/new';
+    case 'program':
+      return `#/programs/${encodeURIComponent(route.id)}/${route.tab}`;
+    case 'program-edit':
+      return `#/programs/${encodeURIComponent(route.id)}/edit`;
   }
 }
 
 /** The sidebar area a route belongs to. */
-export function areaOf(route: Route): 'directory' | 'import' | 'catalog' {
+export function areaOf(route: Route): 'directory' | 'programs' | 'import' | 'catalog' {
+  if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit') return 'programs';
   if (route.name === 'import') return 'import';
   if (route.name === 'catalog') return 'catalog';
   return 'directory';
