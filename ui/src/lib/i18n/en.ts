@@ -1,3 +1,4 @@
+import { programsEn } from './programs.en';
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
  * in French is a type error. Placeholders are written `{name}`; plural forms use the suffixes
@@ -320,6 +321,7 @@ export const en = {
   'catalog.nameEn': 'Name in English',
   'catalog.nameFr': 'Name in French',
   'catalog.empty': 'No platforms yet. Add the first one above.',
+  ...programsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { programsFr } from './programs.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
 export const fr: Messages = {
@@ -318,4 +319,5 @@ export const fr: Messages = {
   'catalog.nameEn': 'Nom en anglais',
   'catalog.nameFr': 'Nom en français',
   'catalog.empty': 'Aucune plateforme pour l’instant. Ajoutez la première ci-dessus.',
+  ...programsFr,
 };
