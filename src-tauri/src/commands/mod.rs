@@ -1,0 +1,9 @@
+//! Tauri commands, one file per area. Each one parses its input (DTO → domain), calls the core and
+//! maps the result back: no SQL and no business rule here. The list is in `docs/ipc.md`.
+
+pub mod catalog;
+pub mod directory;
+pub mod export;
+pub mod import;
+pub mod programs;
+pub mod settings;

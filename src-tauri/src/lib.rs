@@ -1,0 +1,96 @@
+//! Tandem's desktop shell.
+//!
+//! It opens the database (see [`database`]), keeps it in [`state::AppState`], and exposes the core
+//! through thin Tauri commands ([`commands`]). Rules and SQL live in `tandem-core`; the types that
+//! cross to the UI live in `tandem-dto`. To add a command: write it in the right `commands/*.rs`,
+//! list it in [`invoke_handler`] and in `docs/ipc.md`, and wrap it in `ui/src/api/`.
+
+pub mod commands;
+pub mod database;
+pub mod error;
+pub mod state;
+
+use std::process::ExitCode;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Every command the UI may call.
+pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        commands::settings::get_settings,
+        commands::settings::set_language,
+        commands::directory::list_employees,
+        commands::directory::directory_facets,
+        commands::directory::get_employee,
+        commands::directory::create_employee,
+        commands::directory::update_employee,
+        commands::directory::set_employee_active,
+        commands::catalog::get_catalog,
+        commands::catalog::save_platform,
+        commands::catalog::save_topic,
+        commands::import::import_load,
+        commands::import::import_remap,
+        commands::import::import_commit,
+        commands::import::import_cancel,
+        commands::programs::list_programs,
+        commands::programs::get_program,
+        commands::programs::create_program,
+        commands::programs::update_program,
+        commands::programs::delete_program,
+        commands::programs::list_participants,
+        commands::programs::add_participants,
+        commands::programs::add_all_eligible,
+        commands::programs::remove_participant,
+        commands::programs::set_mentor_capacity,
+        commands::programs::run_matching,
+        commands::programs::list_pairs,
+        commands::programs::get_proposal,
+        commands::programs::why_not,
+        commands::programs::set_pair_locked,
+        commands::programs::exclude_pair,
+        commands::programs::include_pair,
+        commands::programs::list_exclusions,
+        commands::programs::assign_mentor,
+        commands::programs::approve_pair,
+        commands::programs::approve_all,
+        commands::programs::what_if,
+        commands::programs::apply_settings,
+        commands::export::export_pairs_csv,
+        commands::export::export_score_matrix_csv,
+    ]
+}
+
+/// Starts the app; the exit code says whether it could.
+pub fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let requested = match database::requested_path(&args, std::env::var(database::DB_ENV).ok()) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("tandem: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let path = match requested {
+                Some(path) => path,
+                None => database::default_path(&app.path().app_data_dir()?),
+            };
+            let store = database::open(&path)?;
+            app.manage(AppState::new(store, path));
+            Ok(())
+        })
+        .invoke_handler(invoke_handler())
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("tandem: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The commands through Tauri's mock runtime: wiring, argument names and the `{code, message,
+//! fields}` error shape the UI relies on.
+
+use serde_json::{json, Value};
+use tandem_app::{invoke_handler, AppState};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+struct Harness {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+/// An app on an in-memory database holding the demo company.
+fn harness() -> Result<Harness, Box<dyn std::error::Error>> {
+    let mut store = tandem_core::Store::open_in_memory()?;
+    tandem_core::demo::load_demo(&mut store)?;
+    let app = mock_builder()
+        .manage(AppState::new(store, ":memory:".into()))
+        .invoke_handler(invoke_handler())
+        .build(mock_context(noop_assets()))?;
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+    Ok(Harness { _app: app, webview })
+}
+
+fn call(h: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost"
+            .parse()
+            .map_err(|_| json!("bad url"))?,
+        body,
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&h.webview, request).and_then(|body| {
+        body.deserialize::<Value>()
+            .map_err(|e| json!(e.to_string()))
+    })
+}
+
+fn json_call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    call(h, cmd, InvokeBody::Json(args))
+}
+
+/// A command that must succeed; its error becomes the test's failure message.
+fn ok(result: Result<Value, Value>) -> Result<Value, String> {
+    result.map_err(|error| format!("command failed: {error}"))
+}
+
+fn query(search: &str) -> Value {
+    json!({ "query": {
+        "search": search, "department": null, "role": null, "adoption_profile": null,
+        "platform_id": null, "min_level": null, "include_inactive": false,
+        "sort": "name", "descending": false, "offset": 0, "limit": 50
+    }})
+}
+
+#[test]
+fn listing_employees_returns_the_demo_directory() -> TestResult {
+    let h = harness()?;
+    let page = ok(json_call(&h, "list_employees", query("")))?;
+    assert!(page["total"].as_u64().unwrap_or(0) > 100, "{page}");
+    assert_eq!(page["rows"].as_array().map(Vec::len), Some(50));
+    let first = &page["rows"][0];
+    for field in [
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "department",
+        "role",
+    ] {
+        assert!(first.get(field).is_some(), "row lacks {field}: {first}");
+    }
+    Ok(())
+}
+
+#[test]
+fn an_unknown_employee_id_is_a_not_found_error_with_code_and_message() -> TestResult {
+    let h = harness()?;
+    let error = json_call(
+        &h,
+        "get_employee",
+        json!({ "id": "00000000-0000-4000-8000-000000000000" }),
+    )
+    .err()
+    .ok_or("an unknown id must fail")?;
+    assert_eq!(error["code"], "not_found");
+    assert!(error["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("00000000-0000-4000-8000-000000000000")));
+    assert_eq!(error["fields"], json!([]));
+    Ok(())
+}
+
+#[test]
+fn a_malformed_id_is_a_validation_error_naming_the_field() -> TestResult {
+    let h = harness()?;
+    let error = json_call(&h, "get_employee", json!({ "id": "not-a-uuid" }))
+        .err()
+        .ok_or("a malformed id must fail")?;
+    assert_eq!(error["code"], "validation");
+    assert_eq!(error["fields"][0]["field"], "id");
+    assert_eq!(error["fields"][0]["key"], "id_invalid");
+    Ok(())
+}
+
+#[test]
+fn creating_an_employee_with_a_bad_email_reports_the_field_and_writes_nothing() -> TestResult {
+    let h = harness()?;
+    let before = ok(json_call(&h, "list_employees", query("")))?;
+    let input = json!({ "input": {
+        "external_id": "NEW-1", "first_name": "Inès", "last_name": "Morel", "email": "not-an-email",
+        "department": "Ventes", "title": "Alternante", "grade": 1, "manager_id": null, "site": "Paris",
+        "timezone": "Europe/Paris", "languages": ["fr"], "hire_date": null, "role": "mentor",
+        "adoption_profile": null, "availability": [], "interests": [], "skills": []
+    }});
+    let error = json_call(&h, "create_employee", input)
+        .err()
+        .ok_or("a bad email must fail")?;
+    assert_eq!(error["code"], "validation");
+    assert!(error["fields"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|e| e["field"] == "email")));
+    let after = ok(json_call(&h, "list_employees", query("")))?;
+    assert_eq!(before["total"], after["total"]);
+    Ok(())
+}
+
+#[test]
+fn an_import_goes_from_raw_bytes_to_a_preview_and_a_commit() -> TestResult {
+    let h = harness()?;
+    let csv = "Matricule;Nom;Prénom;Courriel\nZZ-1;Lefèvre;Chloé;chloe.lefevre@example.fr\nZZ-2;Roux;;bad\n";
+    let preview = ok(call(
+        &h,
+        "import_load",
+        InvokeBody::Raw(csv.as_bytes().to_vec()),
+    ))?;
+    assert_eq!(preview["counts"]["new"], 1);
+    assert_eq!(preview["counts"]["rejected"], 1);
+    assert_eq!(preview["delimiter"], ";");
+    let outcome = ok(json_call(&h, "import_commit", json!({})))?;
+    assert_eq!(outcome["created"], 1);
+    let found = ok(json_call(&h, "list_employees", query("chloé lefèvre")))?;
+    assert_eq!(found["total"], 1);
+    // Nothing is staged any more.
+    let error = json_call(&h, "import_commit", json!({}))
+        .err()
+        .ok_or("nothing staged must fail")?;
+    assert_eq!(error["code"], "not_found");
+    Ok(())
+}
+
+#[test]
+fn the_language_choice_is_saved() -> TestResult {
+    let h = harness()?;
+    assert_eq!(
+        ok(json_call(&h, "get_settings", json!({})))?["language"],
+        Value::Null
+    );
+    let saved = ok(json_call(&h, "set_language", json!({ "language": "en" })))?;
+    assert_eq!(saved["language"], "en");
+    assert_eq!(
+        ok(json_call(&h, "get_settings", json!({})))?["language"],
+        "en"
+    );
+    Ok(())
+}
