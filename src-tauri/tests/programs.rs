@@ -33,7 +33,7 @@ fn call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "http://tauri.localhost"
+        url: "tauri://localhost"
             .parse()
             .map_err(|_| json!("bad url"))?,
         body: InvokeBody::Json(args),
