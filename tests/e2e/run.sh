@@ -45,6 +45,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX")"
 
 XVFB_PID=""
 DRIVER_PID=""
+NODE_PID=""
 SHOT_TAKEN=""
 
 stop_group() {
@@ -65,6 +66,7 @@ cleanup() {
   if [ -n "$XVFB_PID" ] && [ -z "$SHOT_TAKEN" ] && command -v import >/dev/null 2>&1; then
     import -window root "$ARTIFACTS/last-run.png" 2>/dev/null || true
   fi
+  [ -n "$NODE_PID" ] && kill -TERM "$NODE_PID" 2>/dev/null
   stop_group "$DRIVER_PID"
   stop_group "$XVFB_PID"
   rm -rf "$WORK"
@@ -122,10 +124,12 @@ log "tauri-driver on port $PORT (WebKitWebDriver on $NATIVE_PORT), app $APP"
 cd "$E2E_DIR"
 if [ $# -gt 0 ]; then FILES=("$@"); else FILES=(specs/*.test.js); fi
 # One app at a time: WebKitWebDriver drives a single session.
-set +e
-node --test --test-concurrency=1 "${FILES[@]}"
-STATUS=$?
-set -e
+# In the background, so that a TERM or INT reaches the trap at once instead of after the tests.
+node --test --test-concurrency=1 --test-reporter=spec "${FILES[@]}" &
+NODE_PID=$!
+STATUS=0
+wait "$NODE_PID" || STATUS=$?
+NODE_PID=""
 
 # The last picture: the app as a user first sees it (TANDEM_DB, demo company), taken by
 # ImageMagick from the X server so it shows the real window.

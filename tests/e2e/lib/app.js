@@ -4,7 +4,7 @@
 // TANDEM_E2E_TMP (a scratch folder removed after the run), TANDEM_E2E_ARTIFACTS.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,25 +58,35 @@ export async function launch(db) {
   try {
     await driver.wait(until.elementLocated(tid('search-input')), START_WAIT, 'the directory never appeared');
   } catch (e) {
-    await saveScreenshot(driver, 'launch-failure').catch(() => {});
+    saveScreenshot('launch-failure');
     await driver.quit().catch(() => {});
     throw e;
   }
   return driver;
 }
 
-/** Saves what the webview shows (WebDriver screenshot) under artifacts/<name>.png. */
-export async function saveScreenshot(driver, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const png = await driver.takeScreenshot();
-  writeFileSync(path.join(ARTIFACTS, `${name}.png`), png, 'base64');
+/**
+ * Saves a picture of the whole X screen under artifacts/<name>.png. Taken by ImageMagick from the
+ * X server, not over WebDriver: a WebDriver screenshot can stall the session in WebKitWebDriver.
+ */
+export function saveScreenshot(name) {
+  try {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    screenshotScreen(path.join(ARTIFACTS, `${name}.png`));
+  } catch {
+    // A missing picture must not fail a test.
+  }
 }
 
 /** Ends the session (which closes the app), keeping a picture of its last state. */
 export async function quit(driver, name) {
   if (!driver) return;
-  if (name) await saveScreenshot(driver, name).catch(() => {});
-  await driver.quit();
+  if (name) saveScreenshot(name);
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the app did not close within 30 s')), 30_000);
+  });
+  await Promise.race([driver.quit(), deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Waits for the element with `data-testid=id` to be present and visible, and returns it. */
