@@ -24,10 +24,10 @@ describe('programsApi', () => {
     ]);
   });
 
-  it('throws failures as an ErrorDto', async () => {
-    invoke.mockRejectedValue({ code: 'not_found', message: 'program x not found', fields: [] });
+  it('throws every failure as an ErrorDto', async () => {
+    invoke.mockRejectedValueOnce({ code: 'not_found', message: 'program x not found', fields: [] });
     await expect(programsApi.getProgram('x')).rejects.toEqual({ code: 'not_found', message: 'program x not found', fields: [] });
-    invoke.mockRejectedValue('boom');
+    invoke.mockRejectedValueOnce('boom');
     await expect(programsApi.listPrograms()).rejects.toEqual({ code: 'internal', message: 'boom', fields: [] });
   });
 });
