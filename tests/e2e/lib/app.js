@@ -147,10 +147,10 @@ export async function waitDirectoryCount(driver, predicate, message) {
 /** Replaces an input's value by typing, as a person would (so the app sees input events). */
 export async function typeInto(driver, id, value) {
   const el = await waitVisible(driver, id);
-  await el.click();
-  await el.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
-  const rest = await el.getAttribute('value');
-  if (rest) await el.clear();
+  if (await el.getAttribute('value')) {
+    await el.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+    if (await el.getAttribute('value')) await el.clear();
+  }
   if (value !== '') await el.sendKeys(value);
   return el;
 }
