@@ -121,8 +121,16 @@ curl -fsS -m 2 "$TANDEM_E2E_WEBDRIVER/status" >/dev/null 2>&1 || fail "tauri-dri
 log "tauri-driver on port $PORT (WebKitWebDriver on $NATIVE_PORT), app $APP"
 
 # --- tests -------------------------------------------------------------------------------------
+# Test files may be given relative to the current directory or to tests/e2e.
+FILES=()
+for f in "$@"; do
+  if [ -e "$f" ]; then FILES+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
+  elif [ -e "$E2E_DIR/$f" ]; then FILES+=("$E2E_DIR/$f")
+  else fail "no test file $f"
+  fi
+done
 cd "$E2E_DIR"
-if [ $# -gt 0 ]; then FILES=("$@"); else FILES=(specs/*.test.js); fi
+[ ${#FILES[@]} -gt 0 ] || FILES=(specs/*.test.js)
 # One app at a time: WebKitWebDriver drives a single session.
 # In the background, so that a TERM or INT reaches the trap at once instead of after the tests.
 node --test --test-concurrency=1 --test-reporter=spec "${FILES[@]}" &
