@@ -179,6 +179,7 @@ export const programsEn = {
   'programs.alt.removed': 'Ruled out by a rule',
   'programs.alt.noneRemoved': 'No strong mentor was ruled out.',
   'programs.alt.full': 'Full',
+  'programs.alt.fullHint': 'Full: choosing them goes over their capacity',
 
   'programs.constraint.same_person': 'Same person',
   'programs.constraint.excluded': 'Excluded by HR',

@@ -178,6 +178,7 @@ export const programsFr: { readonly [K in keyof typeof programsEn]: string } = {
   'programs.alt.removed': 'Écartés par une règle',
   'programs.alt.noneRemoved': 'Aucun bon mentor n’a été écarté.',
   'programs.alt.full': 'Complet',
+  'programs.alt.fullHint': 'Complet : le choisir dépasse sa capacité',
 
   'programs.constraint.same_person': 'Même personne',
   'programs.constraint.excluded': 'Exclu par les RH',

@@ -1,0 +1,131 @@
+// A program from start to review on the demo company: create it, add every eligible mentor and
+// mentee, run matching, read a pair's explanation, try a what-if, and lock a pair.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import {
+  ARTIFACTS,
+  WAIT,
+  freshDbPath,
+  launch,
+  openArea,
+  quit,
+  screenshotScreen,
+  textOf,
+  textsOf,
+  tid,
+  typeInto,
+  waitText,
+  waitVisible,
+} from '../lib/app.js';
+
+/** Where the pictures go: the artifacts folder, or TANDEM_E2E_SHOTS to keep them apart. */
+const SHOTS = process.env.TANDEM_E2E_SHOTS ?? ARTIFACTS;
+
+/** A picture of the whole screen under <SHOTS>/<name>.png, once the page has painted. */
+async function shot(driver, name) {
+  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
+  mkdirSync(SHOTS, { recursive: true });
+  screenshotScreen(path.join(SHOTS, `${name}.png`));
+}
+
+async function click(driver, id) {
+  await (await waitVisible(driver, id)).click();
+}
+
+/** Sets a range input's value as a drag would, so the app sees an input event. */
+async function slide(driver, id, value) {
+  await waitVisible(driver, id);
+  await driver.executeScript(
+    `const el = document.querySelector('[data-testid="' + arguments[0] + '"]');
+     el.value = String(arguments[1]);
+     el.dispatchEvent(new Event('input', { bubbles: true }));`,
+    id,
+    value,
+  );
+}
+
+describe('programs', { timeout: 600_000 }, () => {
+  const db = freshDbPath('programs');
+  let driver;
+
+  after(async () => {
+    await quit(driver).catch(() => {});
+  });
+
+  it('explains what a program is before there is one', async () => {
+    driver = await launch(db);
+    await click(driver, 'lang-en');
+    await openArea(driver, 'programs');
+    await waitVisible(driver, 'programs-empty');
+    assert.match(await textOf(driver, 'programs-empty'), /cohort/);
+    await shot(driver, 'programs-empty');
+  });
+
+  it('creates a program and adds its participants', async () => {
+    await click(driver, 'new-program');
+    await click(driver, 'program-save');
+    await waitText(driver, 'error-name', (t) => t.length > 0, 'a program without a name is refused on its field');
+    await shot(driver, 'programs-editor-error');
+    await typeInto(driver, 'program-name', 'Spring 2026');
+    await click(driver, 'program-save');
+    await waitVisible(driver, 'column-mentor');
+    await click(driver, 'add-all-mentor');
+    await click(driver, 'add-all-mentee');
+    await waitText(driver, 'tab-participants', (t) => Number(t.replace(/\D/g, '')) > 2, 'participants were not added');
+    await shot(driver, 'programs-participants');
+  });
+
+  it('runs matching and explains every pair', async () => {
+    await click(driver, 'tab-review');
+    await click(driver, 'run-matching');
+    await waitVisible(driver, 'review-summary', WAIT * 2);
+    const why = await textsOf(driver, 'pair-why');
+    assert.ok(why.length > 0, 'pairs are listed');
+    assert.ok(why.every((w) => w.length > 10), `each pair says why: ${JSON.stringify(why.slice(0, 3))}`);
+    await shot(driver, 'programs-review');
+  });
+
+  it('shows a what-if live and locks a pair', async () => {
+    await slide(driver, 'wi-availability', 100);
+    await waitText(driver, 'wi-total', (t) => t.includes('→'), 'the what-if never showed a total');
+    await shot(driver, 'programs-what-if');
+    const first = (await driver.findElements(tid('lock')))[0];
+    await first.click();
+    await driver.wait(async () => (await textsOf(driver, 'pair')).some((p) => /Locked/.test(p)), WAIT, 'no pair shows Locked');
+  });
+
+  it('offers the best alternatives when changing a mentor', async () => {
+    const change = (await driver.findElements(tid('change')))[1];
+    await change.click();
+    await waitVisible(driver, 'change-mentor');
+    assert.match(await textOf(driver, 'change-mentor'), /Best alternatives|Any mentor/);
+    await shot(driver, 'programs-change-mentor');
+    await driver.executeScript("document.querySelector('[data-testid=\"change-mentor\"]').dispatchEvent(new Event('cancel'))");
+    await driver.wait(async () => (await textOf(driver, 'change-mentor')) === null, WAIT, 'the dialog did not close');
+  });
+
+  it('explains pairs in French', async () => {
+    await click(driver, 'lang-fr');
+    await waitText(driver, 'tab-review', (t) => t.startsWith('Binômes'), 'the tabs did not switch to French');
+    const why = await textsOf(driver, 'pair-why');
+    assert.ok(why.some((w) => /disponibilités communes|créneau commun/.test(w)), JSON.stringify(why.slice(0, 2)));
+    await driver.executeScript("document.querySelector('details.more')?.setAttribute('open', '')");
+    await shot(driver, 'programs-review-fr');
+  });
+
+  it('exports the pairs where the save dialog would', { skip: !process.env.TANDEM_EXPORT_DIR }, async () => {
+    await click(driver, 'export-menu');
+    await click(driver, 'export-pairs');
+    await waitText(driver, 'toast', (t) => t.includes('-pairs.csv'), 'no toast with the saved path');
+    await shot(driver, 'programs-exported');
+  });
+
+  it('lists the program with its counts', async () => {
+    await openArea(driver, 'programs');
+    await waitText(driver, 'program-card', (t) => t.includes('Spring 2026'), 'the program is not listed');
+    await shot(driver, 'programs-list');
+  });
+});
