@@ -33,9 +33,7 @@ fn call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "tauri://localhost"
-            .parse()
-            .map_err(|_| json!("bad url"))?,
+        url: "tauri://localhost".parse().map_err(|_| json!("bad url"))?,
         body: InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
