@@ -107,6 +107,29 @@ describe('programs', { timeout: 600_000 }, () => {
     await driver.wait(async () => (await textOf(driver, 'change-mentor')) === null, WAIT, 'the dialog did not close');
   });
 
+  it('asks before assigning a mentor who is already full, then assigns by hand', async () => {
+    const change = (await driver.findElements(tid('change')))[2];
+    await change.click();
+    await waitVisible(driver, 'change-mentor');
+    // Every mentor takes one mentee and all are matched: the best alternative is full.
+    await (await driver.findElements(tid('choose-alternative')))[0].click();
+    await waitText(driver, 'assign-warnings', (t) => /already has 1 of 1/.test(t), 'the full mentor was not reported');
+    await shot(driver, 'programs-assign-warning');
+    await click(driver, 'assign-force');
+    await driver.wait(async () => (await textsOf(driver, 'pair')).some((p) => /Chosen by hand/.test(p)), WAIT, 'no pair shows it was chosen by hand');
+  });
+
+  it('excludes a pair, lists the exclusion and approves the rest', async () => {
+    const before = (await textsOf(driver, 'pair')).length;
+    await (await driver.findElements(tid('exclude')))[0].click();
+    await waitText(driver, 'exclusions', (t) => t.length > 0, 'the exclusion is not listed');
+    await driver.wait(async () => (await textsOf(driver, 'pair')).length === before - 1, WAIT, 'the excluded pair stayed');
+    await click(driver, 'approve-all');
+    await click(driver, 'confirm-button');
+    await driver.wait(async () => (await textsOf(driver, 'pair')).every((p) => /Approved/.test(p)), WAIT, 'not every pair is approved');
+    await shot(driver, 'programs-approved');
+  });
+
   it('explains pairs in French', async () => {
     await click(driver, 'lang-fr');
     await waitText(driver, 'tab-review', (t) => t.startsWith('Binômes'), 'the tabs did not switch to French');

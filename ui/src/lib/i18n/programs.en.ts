@@ -136,6 +136,7 @@ export const programsEn = {
   'programs.review.unmatched': 'Unmatched',
   'programs.review.approveAllCount.one': 'Approve {count} pair',
   'programs.review.approveAllCount.other': 'Approve all {count} pairs',
+  'programs.review.allApproved': 'Every pair is approved',
   'programs.review.confirmApproveAll.title.one': 'Approve {count} pair?',
   'programs.review.confirmApproveAll.title.other': 'Approve {count} pairs?',
   'programs.review.confirmApproveAll.body': 'Approved pairs are published: re-runs, exclusions and changes no longer touch them.',

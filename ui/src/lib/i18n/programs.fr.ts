@@ -135,6 +135,7 @@ export const programsFr: { readonly [K in keyof typeof programsEn]: string } = {
   'programs.review.unmatched': 'Sans mentor',
   'programs.review.approveAllCount.one': 'Valider {count} binôme',
   'programs.review.approveAllCount.other': 'Valider les {count} binômes',
+  'programs.review.allApproved': 'Tous les binômes sont validés',
   'programs.review.confirmApproveAll.title.one': 'Valider {count} binôme ?',
   'programs.review.confirmApproveAll.title.other': 'Valider {count} binômes ?',
   'programs.review.confirmApproveAll.body': 'Les binômes validés sont publiés : les relances, exclusions et changements ne les modifient plus.',
