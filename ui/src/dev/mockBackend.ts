@@ -5,6 +5,7 @@
  */
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
+import { createProgramsMock } from './mockPrograms';
 import type {
   CatalogDto,
   ColumnMappingDto,
@@ -71,6 +72,7 @@ const allTopics = () => catalog.platforms.flatMap((p) => p.topics);
 
 const employees = new Map<string, Stored>();
 const order: string[] = [];
+const programsMock = createProgramsMock(employees, allTopics);
 
 function generate(count: number): void {
   for (let i = 0; i < count; i++) {
@@ -400,8 +402,11 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
     case 'import_cancel':
       staged = null;
       return null;
-    default:
+    default: {
+      const answer = programsMock(cmd, args);
+      if (answer !== undefined) return answer;
       fail('internal', `Unknown command ${cmd}`);
+    }
   }
 }
 
