@@ -128,6 +128,10 @@ describe('programs', { timeout: 600_000 }, () => {
     await click(driver, 'confirm-button');
     await driver.wait(async () => (await textsOf(driver, 'pair')).every((p) => /Approved/.test(p)), WAIT, 'not every pair is approved');
     await shot(driver, 'programs-approved');
+    // The mentee of the excluded pair waits for a mentor, with the reason.
+    await driver.executeScript("document.querySelector('[data-testid=\"unmatched-list\"]').scrollIntoView({ block: 'center' })");
+    assert.ok((await textOf(driver, 'unmatched-list')).length > 0, 'the unmatched mentee is listed');
+    await shot(driver, 'programs-unmatched');
   });
 
   it('explains pairs in French', async () => {

@@ -29,7 +29,7 @@ export const programsEn = {
   'programs.dates': '{start} – {end}',
   'programs.cadence.one': 'Every week',
   'programs.cadence.other': 'Every {count} weeks',
-  'programs.minutes': '{minutes} min sessions',
+  'programs.minutes': '{minutes}\u00a0min sessions',
   'programs.count.mentors': 'mentors',
   'programs.count.mentees': 'mentees',
   'programs.count.proposed': 'proposed',

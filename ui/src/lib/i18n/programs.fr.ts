@@ -28,7 +28,7 @@ export const programsFr: { readonly [K in keyof typeof programsEn]: string } = {
   'programs.dates': 'du {start} au {end}',
   'programs.cadence.one': 'Chaque semaine',
   'programs.cadence.other': 'Toutes les {count} semaines',
-  'programs.minutes': 'séances de {minutes} min',
+  'programs.minutes': 'séances de {minutes}\u00a0min',
   'programs.count.mentors': 'mentors',
   'programs.count.mentees': 'mentorés',
   'programs.count.proposed': 'proposés',
