@@ -34,9 +34,7 @@ fn call(h: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "tauri://localhost"
-            .parse()
-            .map_err(|_| json!("bad url"))?,
+        url: "tauri://localhost".parse().map_err(|_| json!("bad url"))?,
         body,
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),
