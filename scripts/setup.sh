@@ -39,11 +39,17 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version "${TAURI_DRIVER_VERSION}"
 fi
 
-if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-  echo "==> npm ci (ui)"
-  (cd ui && npm ci --no-audit --no-fund)
-fi
-if [ -f tests/e2e/package.json ] && { [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; }; then
-  echo "==> npm ci (tests/e2e)"
-  (cd tests/e2e && npm ci --no-audit --no-fund)
-fi
+# Installs a Node package folder at exactly the versions its committed package-lock.json pins.
+# `npm install --no-save` rather than `npm ci`: npm 11 writes lock files without some other
+# platforms' optional packages (rollup, tauri-cli), which `npm ci` then rejects as out of sync.
+# `--no-save` still installs what the lock says and never rewrites it.
+npm_install_locked() {
+  local dir="$1"
+  [ -f "$dir/package.json" ] || return 0
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "==> npm install ($dir)"
+    (cd "$dir" && npm install --no-save --no-audit --no-fund)
+  fi
+}
+npm_install_locked ui
+npm_install_locked tests/e2e
