@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   ARTIFACTS,
+  By,
   WAIT,
   freshDbPath,
   launch,
@@ -17,6 +18,7 @@ import {
   textsOf,
   tid,
   typeInto,
+  until,
   waitText,
   waitVisible,
 } from '../lib/app.js';
@@ -72,6 +74,12 @@ describe('programs', { timeout: 600_000 }, () => {
     await typeInto(driver, 'program-name', 'Spring 2026');
     await click(driver, 'program-save');
     await waitVisible(driver, 'column-mentor');
+    // One mentor by name first (Mathis Bensaïd is a mentor of the demo company; the search ignores accents), then everyone.
+    await typeInto(driver, 'search-mentor', 'Bensaid');
+    const add = await driver.wait(until.elementLocated(By.css('[data-testid="column-mentor"] .results button')), WAIT, 'no search result to add');
+    await shot(driver, 'programs-search');
+    await add.click();
+    await waitText(driver, 'column-mentor', (t) => /Mathis Bensa.d/.test(t), 'the mentor found by name was not added');
     await click(driver, 'add-all-mentor');
     await click(driver, 'add-all-mentee');
     await waitText(driver, 'tab-participants', (t) => Number(t.replace(/\D/g, '')) > 2, 'participants were not added');
@@ -80,6 +88,8 @@ describe('programs', { timeout: 600_000 }, () => {
 
   it('runs matching and explains every pair', async () => {
     await click(driver, 'tab-review');
+    await waitVisible(driver, 'review-empty-proposal');
+    await shot(driver, 'programs-no-proposal');
     await click(driver, 'run-matching');
     await waitVisible(driver, 'review-summary', WAIT * 2);
     const why = await textsOf(driver, 'pair-why');
