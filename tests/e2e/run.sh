@@ -13,6 +13,8 @@
 #   TANDEM_APP        the app binary (default: target/debug/tandem, built with
 #                     `cargo build -p tandem-app --features custom-protocol`)
 #   E2E_DRIVER_PORT   tauri-driver's port (default 4444, or the next free one)
+#   E2E_SCRIPT        run this node script (relative to tests/e2e) instead of the tests, e.g.
+#                     `E2E_SCRIPT=readme-screenshots.js bash tests/e2e/run.sh`
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,6 +103,9 @@ export NO_AT_BRIDGE=1
 export TANDEM_DB="$WORK/default/tandem.sqlite"
 export TANDEM_APP="$APP"
 export TANDEM_E2E_TMP="$WORK"
+# Exports land here instead of behind a save dialog, so the tests can read them.
+export TANDEM_EXPORT_DIR="${TANDEM_EXPORT_DIR:-$WORK/exports}"
+mkdir -p "$TANDEM_EXPORT_DIR"
 export TANDEM_E2E_ARTIFACTS="$ARTIFACTS"
 export TANDEM_E2E_ROOT="$ROOT"
 
@@ -133,7 +138,12 @@ cd "$E2E_DIR"
 [ ${#FILES[@]} -gt 0 ] || FILES=(specs/*.test.js)
 # One app at a time: WebKitWebDriver drives a single session.
 # In the background, so that a TERM or INT reaches the trap at once instead of after the tests.
-node --test --test-concurrency=1 --test-reporter=spec "${FILES[@]}" &
+if [ -n "${E2E_SCRIPT:-}" ]; then
+  # Not a test run: a script driving the app in the same harness (e.g. readme-screenshots.js).
+  node "$E2E_SCRIPT" &
+else
+  node --test --test-concurrency=1 --test-reporter=spec "${FILES[@]}" &
+fi
 NODE_PID=$!
 STATUS=0
 wait "$NODE_PID" || STATUS=$?

@@ -2,7 +2,7 @@
 // mentee, run matching, read a pair's explanation, try a what-if, and lock a pair.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
@@ -158,6 +158,12 @@ describe('programs', { timeout: 600_000 }, () => {
     await click(driver, 'export-pairs');
     await waitText(driver, 'toast', (t) => t.includes('-pairs.csv'), 'no toast with the saved path');
     await shot(driver, 'programs-exported');
+    const dir = process.env.TANDEM_EXPORT_DIR;
+    const file = readdirSync(dir).find((name) => name.endsWith('-pairs.csv'));
+    assert.ok(file, `no pairs CSV in the export folder: ${readdirSync(dir)}`);
+    const lines = readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert.match(lines[0], /^mentee/, 'the export starts with its header');
+    assert.ok(lines.length > 1, 'the export lists the pairs');
   });
 
   it('lists the program with its counts', async () => {

@@ -1,0 +1,72 @@
+// Refreshes the pictures in docs/screenshots/ from the real app on a fresh demo database:
+//   E2E_SCRIPT=readme-screenshots.js bash tests/e2e/run.sh
+// (after `npm --prefix ui run build && cargo build -p tandem-app --features custom-protocol`).
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT,
+  SAMPLES,
+  WAIT,
+  freshDbPath,
+  launch,
+  openArea,
+  quit,
+  screenshotScreen,
+  textsOf,
+  tid,
+  typeInto,
+  until,
+  waitVisible,
+} from './lib/app.js';
+
+const OUT = path.join(ROOT, 'docs', 'screenshots');
+mkdirSync(OUT, { recursive: true });
+
+async function shot(driver, name) {
+  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
+  screenshotScreen(path.join(OUT, `${name}.png`));
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function click(driver, id) {
+  await (await waitVisible(driver, id)).click();
+}
+
+const driver = await launch(freshDbPath('screenshots'));
+try {
+  await click(driver, 'lang-en');
+  await driver.wait(async () => (await textsOf(driver, 'employee-row')).length > 5, WAIT);
+  await shot(driver, 'directory');
+
+  // A mentee's page: goals and levels per platform.
+  await typeInto(driver, 'search-input', 'Pascale Amrani');
+  await driver.wait(async () => (await textsOf(driver, 'employee-row')).length === 1, WAIT);
+  await (await driver.findElement(tid('employee-row'))).click();
+  await waitVisible(driver, 'employee-name');
+  await shot(driver, 'employee');
+
+  await openArea(driver, 'import');
+  const input = await driver.wait(until.elementLocated(tid('import-file-input')), WAIT);
+  await input.sendKeys(path.join(SAMPLES, 'hr-export-with-errors.csv'));
+  await waitVisible(driver, 'import-count-new');
+  await shot(driver, 'import-preview');
+
+  await openArea(driver, 'programs');
+  await click(driver, 'new-program');
+  await typeInto(driver, 'program-name', 'Spring 2026');
+  await click(driver, 'program-save');
+  await click(driver, 'add-all-mentor');
+  await click(driver, 'add-all-mentee');
+  await driver.wait(async () => Number((await textsOf(driver, 'tab-participants'))[0]?.replace(/\D/g, '') ?? 0) > 2, WAIT);
+  await click(driver, 'tab-review');
+  await click(driver, 'run-matching');
+  await waitVisible(driver, 'review-summary', WAIT * 2);
+  await shot(driver, 'programs-review');
+
+  await click(driver, 'lang-fr');
+  await driver.wait(async () => (await textsOf(driver, 'tab-review'))[0]?.startsWith('Binômes'), WAIT);
+  await shot(driver, 'programs-review-fr');
+} finally {
+  await quit(driver);
+}
