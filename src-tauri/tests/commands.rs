@@ -1,58 +1,11 @@
 //! The commands through Tauri's mock runtime: wiring, argument names and the `{code, message,
 //! fields}` error shape the UI relies on.
 
+mod common;
+
+use common::{call, harness, json_call, ok, TestResult};
 use serde_json::{json, Value};
-use tandem_app::{invoke_handler, AppState};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-}
-
-/// An app on an in-memory database holding the demo company.
-fn harness() -> Result<Harness, Box<dyn std::error::Error>> {
-    let mut store = tandem_core::Store::open_in_memory()?;
-    tandem_core::demo::load_demo(&mut store)?;
-    let app = mock_builder()
-        .manage(AppState::new(store, ":memory:".into()))
-        .invoke_handler(invoke_handler())
-        .build(mock_context(noop_assets()))?;
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
-    Ok(Harness { _app: app, webview })
-}
-
-fn call(h: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().map_err(|_| json!("bad url"))?,
-        body,
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&h.webview, request).and_then(|body| {
-        body.deserialize::<Value>()
-            .map_err(|e| json!(e.to_string()))
-    })
-}
-
-fn json_call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    call(h, cmd, InvokeBody::Json(args))
-}
-
-/// A command that must succeed; its error becomes the test's failure message.
-fn ok(result: Result<Value, Value>) -> Result<Value, String> {
-    result.map_err(|error| format!("command failed: {error}"))
-}
+use tauri::ipc::InvokeBody;
 
 fn query(search: &str) -> Value {
     json!({ "query": {

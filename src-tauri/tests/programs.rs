@@ -1,53 +1,10 @@
 //! The programs and matching commands through Tauri's mock runtime, on the demo company: argument
 //! names, the shapes the UI reads, an error path and a CSV export written without a dialog.
 
+mod common;
+
+use common::{harness, json_call, ok, Harness, TestResult};
 use serde_json::{json, Value};
-use tandem_app::{invoke_handler, AppState};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-struct Harness {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-}
-
-fn harness() -> Result<Harness, Box<dyn std::error::Error>> {
-    let mut store = tandem_core::Store::open_in_memory()?;
-    tandem_core::demo::load_demo(&mut store)?;
-    let app = mock_builder()
-        .manage(AppState::new(store, ":memory:".into()))
-        .invoke_handler(invoke_handler())
-        .build(mock_context(noop_assets()))?;
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
-    Ok(Harness { _app: app, webview })
-}
-
-fn call(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().map_err(|_| json!("bad url"))?,
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(&h.webview, request).and_then(|body| {
-        body.deserialize::<Value>()
-            .map_err(|e| json!(e.to_string()))
-    })
-}
-
-/// Turns a command's `Err(Value)` into a test failure that shows the error.
-fn ok(result: Result<Value, Value>) -> Result<Value, Box<dyn std::error::Error>> {
-    result.map_err(|e| format!("command failed: {e}").into())
-}
 
 fn program_input(name: &str) -> Value {
     json!({
@@ -65,7 +22,7 @@ fn program_with_participants(
     h: &Harness,
     name: &str,
 ) -> Result<String, Box<dyn std::error::Error>> {
-    let program = ok(call(
+    let program = ok(json_call(
         h,
         "create_program",
         json!({ "input": program_input(name) }),
@@ -74,12 +31,12 @@ fn program_with_participants(
         .as_str()
         .ok_or("a program has an id")?
         .to_owned();
-    let mentors = ok(call(
+    let mentors = ok(json_call(
         h,
         "add_all_eligible",
         json!({ "programId": id, "side": "mentor", "department": null }),
     ))?;
-    let mentees = ok(call(
+    let mentees = ok(json_call(
         h,
         "add_all_eligible",
         json!({ "programId": id, "side": "mentee", "department": null }),
@@ -94,15 +51,19 @@ fn a_program_goes_from_creation_to_a_reviewed_proposal() -> TestResult {
     let h = harness()?;
     let id = program_with_participants(&h, "Printemps 2026")?;
 
-    let participants = ok(call(&h, "list_participants", json!({ "programId": id })))?;
+    let participants = ok(json_call(
+        &h,
+        "list_participants",
+        json!({ "programId": id }),
+    ))?;
     let participants = participants.as_array().ok_or("participants are a list")?;
     assert!(participants.iter().any(|p| p["side"] == "mentor"));
     assert!(participants.iter().any(|p| p["side"] == "mentee"));
 
-    let summary = ok(call(&h, "run_matching", json!({ "programId": id })))?;
+    let summary = ok(json_call(&h, "run_matching", json!({ "programId": id })))?;
     assert!(summary["pairs"].as_u64().unwrap_or(0) > 0, "{summary}");
 
-    let proposal = ok(call(&h, "get_proposal", json!({ "programId": id })))?;
+    let proposal = ok(json_call(&h, "get_proposal", json!({ "programId": id })))?;
     let pairs = proposal["pairs"].as_array().ok_or("pairs are a list")?;
     assert_eq!(pairs.len() as u64, summary["pairs"].as_u64().unwrap_or(0));
     for pair in pairs {
@@ -117,18 +78,18 @@ fn a_program_goes_from_creation_to_a_reviewed_proposal() -> TestResult {
         assert!(pair["explanation"]["covered_goals"].is_array());
     }
 
-    let program = ok(call(&h, "get_program", json!({ "programId": id })))?;
+    let program = ok(json_call(&h, "get_program", json!({ "programId": id })))?;
     assert_eq!(program["proposed_count"], summary["pairs"]);
     assert_eq!(program["charter"], "Be kind online.");
 
     // Approving one pair publishes it: the program can no longer be deleted.
     let mentee = pairs[0]["mentee"]["id"].as_str().ok_or("a mentee id")?;
-    ok(call(
+    ok(json_call(
         &h,
         "approve_pair",
         json!({ "programId": id, "menteeId": mentee }),
     ))?;
-    let error = call(&h, "delete_program", json!({ "programId": id }))
+    let error = json_call(&h, "delete_program", json!({ "programId": id }))
         .err()
         .ok_or("a program with an approved pair is kept")?;
     assert_eq!(error["code"], "conflict");
@@ -139,29 +100,29 @@ fn a_program_goes_from_creation_to_a_reviewed_proposal() -> TestResult {
 fn what_if_changes_nothing_until_applied() -> TestResult {
     let h = harness()?;
     let id = program_with_participants(&h, "Automne")?;
-    let before = ok(call(&h, "run_matching", json!({ "programId": id })))?;
+    let before = ok(json_call(&h, "run_matching", json!({ "programId": id })))?;
     let change = json!({
         "weights": { "skill": 5, "interests": 5, "availability": 80, "adoption": 5, "comfort": 5 },
         "default_capacity": 1, "require_different_department": null, "capacity_overrides": []
     });
-    let what_if = ok(call(
+    let what_if = ok(json_call(
         &h,
         "what_if",
         json!({ "programId": id, "change": change.clone() }),
     ))?;
     assert_eq!(what_if["matched_before"], before["pairs"]);
-    let pairs = ok(call(&h, "list_pairs", json!({ "programId": id })))?;
+    let pairs = ok(json_call(&h, "list_pairs", json!({ "programId": id })))?;
     assert_eq!(
         pairs.as_array().map(Vec::len) as Option<usize>,
         before["pairs"].as_u64().map(|n| n as usize)
     );
 
-    ok(call(
+    ok(json_call(
         &h,
         "apply_settings",
         json!({ "programId": id, "change": change }),
     ))?;
-    let program = ok(call(&h, "get_program", json!({ "programId": id })))?;
+    let program = ok(json_call(&h, "get_program", json!({ "programId": id })))?;
     assert_eq!(program["matching"]["default_capacity"], 1);
     Ok(())
 }
@@ -176,13 +137,13 @@ fn an_unknown_program_is_not_found_and_a_malformed_one_names_the_field() -> Test
         "run_matching",
         "list_participants",
     ] {
-        let error = call(&h, cmd, json!({ "programId": unknown }))
+        let error = json_call(&h, cmd, json!({ "programId": unknown }))
             .err()
             .ok_or("an unknown program must fail")?;
         assert_eq!(error["code"], "not_found", "{cmd}: {error}");
         assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
-    let error = call(&h, "get_program", json!({ "programId": "nope" }))
+    let error = json_call(&h, "get_program", json!({ "programId": "nope" }))
         .err()
         .ok_or("a malformed id must fail")?;
     assert_eq!(error["code"], "validation");
@@ -197,7 +158,7 @@ fn an_invalid_program_form_reports_each_field() -> TestResult {
     let mut input = program_input("  ");
     input["end_date"] = json!("2025-01-01");
     input["cadence_weeks"] = json!(0);
-    let error = call(&h, "create_program", json!({ "input": input }))
+    let error = json_call(&h, "create_program", json!({ "input": input }))
         .err()
         .ok_or("an invalid form must fail")?;
     assert_eq!(error["code"], "validation");
@@ -222,7 +183,7 @@ fn an_invalid_program_form_reports_each_field() -> TestResult {
             "{keys:?}"
         );
     }
-    assert_eq!(ok(call(&h, "list_programs", json!({})))?, json!([]));
+    assert_eq!(ok(json_call(&h, "list_programs", json!({})))?, json!([]));
     Ok(())
 }
 
@@ -230,12 +191,16 @@ fn an_invalid_program_form_reports_each_field() -> TestResult {
 fn exports_are_written_to_the_test_directory_under_their_suggested_name() -> TestResult {
     let h = harness()?;
     let id = program_with_participants(&h, "Cohorte RH/Paris")?;
-    ok(call(&h, "run_matching", json!({ "programId": id })))?;
+    ok(json_call(&h, "run_matching", json!({ "programId": id })))?;
     let dir = tempfile::tempdir()?;
     // Only this test sets the variable, and the file name is unique to it.
     std::env::set_var(tandem_app::commands::export::EXPORT_DIR_ENV, dir.path());
 
-    let path = ok(call(&h, "export_pairs_csv", json!({ "programId": id })))?;
+    let path = ok(json_call(
+        &h,
+        "export_pairs_csv",
+        json!({ "programId": id }),
+    ))?;
     let path = path.as_str().ok_or("the path written is returned")?;
     assert_eq!(
         std::path::Path::new(path),
@@ -250,7 +215,7 @@ fn exports_are_written_to_the_test_directory_under_their_suggested_name() -> Tes
     assert!(header.starts_with("mentee,mentee_email"), "{header}");
     assert!(text.lines().count() > 1, "one row per pair");
 
-    let path = ok(call(
+    let path = ok(json_call(
         &h,
         "export_score_matrix_csv",
         json!({ "programId": id }),
