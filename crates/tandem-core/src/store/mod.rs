@@ -98,6 +98,26 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_is_a_complete_copy_that_opens_as_a_store() -> CoreResult<()> {
+        let dir = tempfile::tempdir().map_err(|e| CoreError::Migration(e.to_string()))?;
+        let mut live = Store::open(&dir.path().join("live.sqlite"))?;
+        crate::settings::set_language(&mut live, crate::settings::Language::Fr)?;
+        let copy_path = dir.path().join("copy.sqlite");
+        live.backup_to(&copy_path)?;
+        let copy = Store::open(&copy_path)?;
+        assert_eq!(
+            crate::settings::language(&copy)?,
+            Some(crate::settings::Language::Fr)
+        );
+        let topics = |s: &Store| -> CoreResult<i64> {
+            Ok(s.conn()
+                .query_row("SELECT count(*) FROM topic", [], |r| r.get(0))?)
+        };
+        assert_eq!(topics(&copy)?, topics(&live)?);
+        Ok(())
+    }
+
+    #[test]
     fn a_file_store_uses_wal_and_full_sync() -> CoreResult<()> {
         let dir = tempfile::tempdir().map_err(|e| CoreError::Migration(e.to_string()))?;
         let store = Store::open(&dir.path().join("t.sqlite"))?;
