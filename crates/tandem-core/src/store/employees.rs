@@ -127,25 +127,30 @@ pub fn insert_employee(
              search_text, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?16)",
     )?;
-    stmt.execute(params![
-        id.to_string(),
-        draft.external_id,
-        draft.first_name,
-        draft.last_name,
-        draft.email,
-        draft.department,
-        draft.title,
-        draft.grade,
-        draft.manager_id.map(|m| m.to_string()),
-        draft.site,
-        draft.timezone,
-        draft.hire_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        draft.role.unwrap_or(ProgramRole::None).as_str(),
-        draft.adoption_profile.map(AdoptionProfile::as_str),
-        search_text_of(draft),
-        now,
-    ])?;
+    stmt.execute(params_from_iter(employee_values(id, draft, now)))?;
     insert_children(conn, id, draft)
+}
+
+/// The values the insert and the update bind, in their shared `?1`..`?16` order.
+fn employee_values(id: EmployeeId, draft: &EmployeeDraft, now: &str) -> [Value; 16] {
+    [
+        Value::from(id.to_string()),
+        Value::from(draft.external_id.clone()),
+        Value::from(draft.first_name.clone()),
+        Value::from(draft.last_name.clone()),
+        Value::from(draft.email.clone()),
+        Value::from(draft.department.clone()),
+        Value::from(draft.title.clone()),
+        Value::from(draft.grade),
+        Value::from(draft.manager_id.map(|m| m.to_string())),
+        Value::from(draft.site.clone()),
+        Value::from(draft.timezone.clone()),
+        Value::from(draft.hire_date.map(|d| d.format("%Y-%m-%d").to_string())),
+        Value::from(draft.role.unwrap_or(ProgramRole::None).as_str().to_owned()),
+        Value::from(draft.adoption_profile.map(|p| p.as_str().to_owned())),
+        Value::from(search_text_of(draft)),
+        Value::from(now.to_owned()),
+    ]
 }
 
 /// Replaces an employee's fields and child rows (the active flag is kept).
@@ -163,24 +168,7 @@ pub fn update_employee(
              updated_at = ?16
          WHERE id = ?1",
     )?;
-    let changed = stmt.execute(params![
-        id.to_string(),
-        draft.external_id,
-        draft.first_name,
-        draft.last_name,
-        draft.email,
-        draft.department,
-        draft.title,
-        draft.grade,
-        draft.manager_id.map(|m| m.to_string()),
-        draft.site,
-        draft.timezone,
-        draft.hire_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        draft.role.unwrap_or(ProgramRole::None).as_str(),
-        draft.adoption_profile.map(AdoptionProfile::as_str),
-        search_text_of(draft),
-        now,
-    ])?;
+    let changed = stmt.execute(params_from_iter(employee_values(id, draft, now)))?;
     if changed == 0 {
         return Ok(false);
     }
