@@ -2,7 +2,8 @@
 //! it and what-if. Each command parses its ids and input, calls the `tandem_core::program`
 //! function of the same name and converts the result; the rules are all in the core.
 
-use tandem_core::program;
+use tandem_core::domain::EmployeeId;
+use tandem_core::program::{self, ProgramId};
 use tandem_dto::{
     parse_employee_id, parse_employee_ids, parse_program_id, AssignOutcomeDto, ExclusionDto,
     PairDto, ParticipantDto, ProgramDto, ProgramInputDto, ProposalDto, RunSummaryDto,
@@ -12,6 +13,19 @@ use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
+
+/// The three ids that name a pair in a program, each error naming its own field.
+fn pair_ids(
+    program_id: &str,
+    mentee_id: &str,
+    mentor_id: &str,
+) -> CommandResult<(ProgramId, EmployeeId, EmployeeId)> {
+    Ok((
+        parse_program_id(program_id)?,
+        parse_employee_id("mentee_id", mentee_id)?,
+        parse_employee_id("mentor_id", mentor_id)?,
+    ))
+}
 
 #[tauri::command]
 pub async fn list_programs(state: State<'_, AppState>) -> CommandResult<Vec<ProgramDto>> {
@@ -162,9 +176,7 @@ pub async fn why_not(
     mentee_id: String,
     mentor_id: String,
 ) -> CommandResult<WhyNotDto> {
-    let id = parse_program_id(&program_id)?;
-    let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    let mentor = parse_employee_id("mentor_id", &mentor_id)?;
+    let (id, mentee, mentor) = pair_ids(&program_id, &mentee_id, &mentor_id)?;
     state
         .with_store(|store| program::why_not(store, id, mentee, mentor))
         .map(Into::into)
@@ -189,9 +201,7 @@ pub async fn exclude_pair(
     mentee_id: String,
     mentor_id: String,
 ) -> CommandResult<()> {
-    let id = parse_program_id(&program_id)?;
-    let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    let mentor = parse_employee_id("mentor_id", &mentor_id)?;
+    let (id, mentee, mentor) = pair_ids(&program_id, &mentee_id, &mentor_id)?;
     state.with_store(|store| program::exclude_pair(store, id, mentee, mentor))
 }
 
@@ -202,9 +212,7 @@ pub async fn include_pair(
     mentee_id: String,
     mentor_id: String,
 ) -> CommandResult<()> {
-    let id = parse_program_id(&program_id)?;
-    let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    let mentor = parse_employee_id("mentor_id", &mentor_id)?;
+    let (id, mentee, mentor) = pair_ids(&program_id, &mentee_id, &mentor_id)?;
     state.with_store(|store| program::include_pair(store, id, mentee, mentor))
 }
 
@@ -227,9 +235,7 @@ pub async fn assign_mentor(
     mentor_id: String,
     force: bool,
 ) -> CommandResult<AssignOutcomeDto> {
-    let id = parse_program_id(&program_id)?;
-    let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    let mentor = parse_employee_id("mentor_id", &mentor_id)?;
+    let (id, mentee, mentor) = pair_ids(&program_id, &mentee_id, &mentor_id)?;
     state
         .with_store(|store| program::assign(store, id, mentee, mentor, force))
         .map(Into::into)
