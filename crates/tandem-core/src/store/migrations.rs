@@ -8,5 +8,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/002_default_catalog.sql")),
         M::up(include_str!("migrations/003_directory_indexes.sql")),
         M::up(include_str!("migrations/004_programs.sql")),
+        M::up(include_str!("migrations/005_sessions.sql")),
+        M::up(include_str!("migrations/006_progress.sql")),
     ])
 }

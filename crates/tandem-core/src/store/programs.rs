@@ -283,8 +283,9 @@ pub fn insert_participant(
     now: &str,
 ) -> CoreResult<()> {
     conn.prepare_cached(
-        "INSERT INTO program_participant (program_id, employee_id, side, capacity, added_at)
-         VALUES (?1, ?2, ?3, NULL, ?4)",
+        "INSERT INTO program_participant
+             (program_id, employee_id, side, capacity, added_at, adoption_profile_at_start)
+         VALUES (?1, ?2, ?3, NULL, ?4, (SELECT adoption_profile FROM employee WHERE id = ?2))",
     )?
     .execute(params![
         program.to_string(),
