@@ -14,7 +14,9 @@
 //! - [`demo`]: loads the demo company into an empty database.
 //! - [`program`]: programs (cohorts), participants, persisted matching and HR's review.
 //! - [`export`]: the formula-safe CSV writer every export uses.
+//! - [`calendar`]: iCalendar (.ics) export of sessions, with time zones, for Outlook, Google and Thunderbird.
 
+pub mod calendar;
 pub mod catalog;
 pub mod demo;
 pub mod directory;
