@@ -14,6 +14,8 @@
 //! - [`demo`]: loads the demo company into an empty database.
 //! - [`program`]: programs (cohorts), participants, persisted matching and HR's review.
 //! - [`export`]: the formula-safe CSV writer every export uses.
+//! - [`session`]: sessions of approved pairs: scheduling, actions, learning log, charter, pair page,
+//!   my week, calendar files and the health rules.
 //! - [`calendar`]: iCalendar (.ics) export of sessions, with time zones, for Outlook, Google and Thunderbird.
 
 pub mod calendar;
@@ -26,6 +28,7 @@ pub mod export;
 pub mod import;
 pub mod matching;
 pub mod program;
+pub mod session;
 pub mod settings;
 pub mod store;
 
