@@ -53,3 +53,20 @@ npm_install_locked() {
 }
 npm_install_locked ui
 npm_install_locked tests/e2e
+
+# The Python package `icalendar` lets scripts/check_ics.py read the calendar exports with a parser
+# independent of the Rust one; the calendar tests run it and fail without it. Debian's own python3
+# refuses pip installs (PEP 668): PIP_BREAK_SYSTEM_PACKAGES lets this one package in.
+ICALENDAR_PY_SPEC='icalendar==7.*'
+if ! python3 -c "import icalendar" >/dev/null 2>&1; then
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    echo "==> apt: installing python3 python3-pip"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends python3 python3-pip
+  fi
+  echo "==> pip install ${ICALENDAR_PY_SPEC}"
+  PIP_BREAK_SYSTEM_PACKAGES=1 PIP_ROOT_USER_ACTION=ignore \
+    python3 -m pip install --quiet --disable-pip-version-check "${ICALENDAR_PY_SPEC}"
+fi
