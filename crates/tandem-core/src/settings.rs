@@ -1,11 +1,12 @@
-//! Application settings stored in the database: today, the interface language.
+//! Application settings stored in the database: the interface language and the session reminder
+//! lead time.
 //!
 //! Each setting is a typed getter/setter pair over `store::settings`. To add one, pick a key
 //! constant, parse its stored text leniently (an unknown value reads as "not set"), and test the
 //! round trip.
 
 use crate::store::settings::{get_setting, set_setting};
-use crate::{CoreResult, Store};
+use crate::{CoreError, CoreResult, Store};
 
 /// The key under which the interface language is stored.
 pub const LANGUAGE_KEY: &str = "language";
@@ -45,6 +46,37 @@ pub fn set_language(store: &mut Store, language: Language) -> CoreResult<()> {
     store.transaction(|tx| set_setting(tx, LANGUAGE_KEY, language.as_str()))
 }
 
+/// The key under which the session reminder lead time is stored, in minutes.
+pub const REMINDER_MINUTES_KEY: &str = "reminder_minutes";
+/// The lead time until the user chooses one.
+pub const DEFAULT_REMINDER_MINUTES: u16 = 15;
+/// The longest lead time accepted: a day.
+pub const MAX_REMINDER_MINUTES: u16 = 1440;
+
+/// How many minutes before a session the desktop reminder appears; 0 means no reminders.
+pub fn reminder_minutes(store: &Store) -> CoreResult<u16> {
+    // A value this version cannot read falls back to the default rather than failing.
+    Ok(get_setting(store.conn(), REMINDER_MINUTES_KEY)?
+        .and_then(|raw| raw.trim().parse::<u16>().ok())
+        .filter(|m| *m <= MAX_REMINDER_MINUTES)
+        .unwrap_or(DEFAULT_REMINDER_MINUTES))
+}
+
+/// Sets the reminder lead time: 0 (off) to [`MAX_REMINDER_MINUTES`]; anything else is a
+/// validation error (`reminder_minutes` / `out_of_range`).
+pub fn set_reminder_minutes(store: &mut Store, minutes: u16) -> CoreResult<()> {
+    if minutes > MAX_REMINDER_MINUTES {
+        return Err(CoreError::invalid(
+            "reminder_minutes",
+            "out_of_range",
+            format!(
+                "a reminder comes 0 (off) to {MAX_REMINDER_MINUTES} minutes before a session; {minutes} is not allowed"
+            ),
+        ));
+    }
+    store.transaction(|tx| set_setting(tx, REMINDER_MINUTES_KEY, &minutes.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +97,35 @@ mod tests {
         let store = Store::open_in_memory()?;
         set_setting(store.conn(), LANGUAGE_KEY, "klingon")?;
         assert_eq!(language(&store)?, None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_reminder_lead_time_defaults_to_15_minutes_and_0_turns_it_off() -> CoreResult<()> {
+        let mut store = Store::open_in_memory()?;
+        assert_eq!(reminder_minutes(&store)?, DEFAULT_REMINDER_MINUTES);
+        set_reminder_minutes(&mut store, 0)?;
+        assert_eq!(reminder_minutes(&store)?, 0);
+        set_reminder_minutes(&mut store, 1440)?;
+        assert_eq!(reminder_minutes(&store)?, 1440);
+        Ok(())
+    }
+
+    #[test]
+    fn a_reminder_lead_time_over_a_day_is_refused_and_the_old_one_kept() -> CoreResult<()> {
+        let mut store = Store::open_in_memory()?;
+        set_reminder_minutes(&mut store, 30)?;
+        let error = set_reminder_minutes(&mut store, 1441).expect_err("1441 minutes is over a day");
+        match error {
+            CoreError::Validation(errors) => {
+                assert_eq!(errors[0].field, "reminder_minutes");
+                assert_eq!(errors[0].key, "out_of_range");
+            }
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+        assert_eq!(reminder_minutes(&store)?, 30);
+        set_setting(store.conn(), REMINDER_MINUTES_KEY, "soon")?;
+        assert_eq!(reminder_minutes(&store)?, DEFAULT_REMINDER_MINUTES);
         Ok(())
     }
 }

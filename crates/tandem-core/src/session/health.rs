@@ -53,7 +53,7 @@ pub fn assess(
         .iter()
         .filter(|s| s.status == SessionStatus::Cancelled || s.starts_at <= now)
         .collect();
-    past.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+    past.sort_by_key(|s| std::cmp::Reverse(s.starts_at));
     let run = past
         .iter()
         .take_while(|s| s.status == SessionStatus::Cancelled)
