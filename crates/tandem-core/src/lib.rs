@@ -13,9 +13,11 @@
 //! - [`settings`]: per-database preferences (interface language).
 //! - [`demo`]: loads the demo company into an empty database.
 //! - [`program`]: programs (cohorts), participants, persisted matching and HR's review.
-//! - [`export`]: the formula-safe CSV writer every export uses.
+//! - [`export`]: the formula-safe CSV writer and the Excel (.xlsx) writer every export uses.
 //! - [`session`]: sessions of approved pairs: scheduling, actions, learning log, charter, pair page,
 //!   my week, calendar files and the health rules.
+//! - [`progress`]: learning progress: program dashboard, mentee progress, manager view, mentor
+//!   recognition, audience figures, and their CSV / Excel exports.
 //! - [`calendar`]: iCalendar (.ics) export of sessions, with time zones, for Outlook, Google and Thunderbird.
 
 pub mod calendar;
@@ -28,6 +30,7 @@ pub mod export;
 pub mod import;
 pub mod matching;
 pub mod program;
+pub mod progress;
 pub mod session;
 pub mod settings;
 pub mod store;

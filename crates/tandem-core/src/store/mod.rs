@@ -12,6 +12,7 @@ pub mod employees;
 pub(crate) mod import;
 mod migrations;
 pub mod programs;
+pub mod progress;
 pub mod sessions;
 pub mod settings;
 

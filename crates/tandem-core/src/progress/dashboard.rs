@@ -1,0 +1,352 @@
+//! The program dashboard: every figure of one program at `now`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::catalog::CatalogIndex;
+use super::model::*;
+use super::{hours_between, program_phase, rating_average, start_of};
+use crate::domain::AdoptionProfile;
+use crate::program::{self, ProgramId};
+use crate::session::{assess, SessionFact};
+use crate::store::progress as db;
+use crate::{CoreResult, Store};
+
+/// The program dashboard at `now`. An unknown program is [`crate::CoreError::NotFound`].
+///
+/// Only approved pairs count. For each pair:
+/// - **completed**: the program has ended, or the pair held at least one session and has none
+///   left `planned`;
+/// - **active**: not completed, the program runs (`start_date <= today <= end_date`), and the pair
+///   has a held or planned session;
+/// - **not started**: neither;
+/// - **at risk**: the program runs, the pair is not completed and [`crate::session::assess`]
+///   gives a reason (two cancellations in a row, or no session held for the cadence plus 50 %).
+///   The pair could first meet at the later of the program's start (midnight UTC) and the
+///   pair's creation.
+///
+/// Sessions: `scheduled` counts every session that was not cancelled; `held` those marked held;
+/// hours are those of held sessions. Topics, ratings and per-pair topic counts come from held
+/// sessions. The audience sums the followers of the *active mentees*: mentees of an approved
+/// pair with at least one held session.
+pub fn program_dashboard(
+    store: &Store,
+    program_id: ProgramId,
+    now: DateTime<Utc>,
+) -> CoreResult<ProgramDashboard> {
+    let program = program::get_program(store, program_id)?;
+    let conn = store.conn();
+    let catalog = CatalogIndex::load(conn)?;
+    let phase = program_phase(program.start_date, program.end_date, now);
+    let pairs = db::approved_pairs(conn, program_id)?;
+    let index: HashMap<i64, usize> = pairs.iter().enumerate().map(|(i, p)| (p.key, i)).collect();
+
+    // Sessions, per pair.
+    let mut facts: Vec<Vec<SessionFact>> = vec![Vec::new(); pairs.len()];
+    let mut rows: Vec<PairProgress> = pairs
+        .iter()
+        .map(|p| PairProgress {
+            pair_id: p.id,
+            mentee: p.mentee.clone(),
+            mentor: p.mentor.clone(),
+            state: PairState::NotStarted,
+            risks: Vec::new(),
+            sessions: SessionCounts::default(),
+            hours_held: 0.0,
+            last_held: None,
+            next_planned: None,
+            topics_covered: 0,
+            mentee_rating: RatingAverage::default(),
+            mentor_rating: RatingAverage::default(),
+        })
+        .collect();
+    let mut months: BTreeMap<(i32, u32), MonthSessions> = BTreeMap::new();
+    for f in db::program_session_facts(conn, program_id)? {
+        let Some(&i) = index.get(&f.pair_key) else {
+            continue;
+        };
+        facts[i].push(SessionFact {
+            starts_at: f.starts_at,
+            status: f.status,
+        });
+        let row = &mut rows[i];
+        let upcoming = f.starts_at > now;
+        row.sessions.add(f.status, upcoming);
+        let month = month_entry(&mut months, f.starts_at);
+        match f.status {
+            crate::session::SessionStatus::Held => {
+                row.hours_held += hours_between(f.starts_at, f.ends_at);
+                row.last_held = row.last_held.max(Some(f.starts_at));
+                month.held += 1;
+                month.scheduled += 1;
+            }
+            crate::session::SessionStatus::Planned => {
+                if upcoming && row.next_planned.is_none_or(|n| f.starts_at < n) {
+                    row.next_planned = Some(f.starts_at);
+                }
+                month.scheduled += 1;
+            }
+            crate::session::SessionStatus::NoShow => month.scheduled += 1,
+            crate::session::SessionStatus::Cancelled => month.cancelled += 1,
+        }
+    }
+
+    // States and health.
+    let mut counts = PairCounts {
+        approved: rows.len() as u32,
+        ..PairCounts::default()
+    };
+    for (i, row) in rows.iter_mut().enumerate() {
+        let s = row.sessions;
+        let completed = phase == ProgramPhase::Ended || (s.held > 0 && s.planned == 0);
+        row.state = if completed {
+            PairState::Completed
+        } else if phase == ProgramPhase::Running && s.held + s.planned > 0 {
+            PairState::Active
+        } else {
+            PairState::NotStarted
+        };
+        if phase == ProgramPhase::Running && !completed {
+            let active_since = active_since(&pairs[i], program.start_date);
+            row.risks = assess(program.cadence_weeks, active_since, &facts[i], now);
+        }
+        match row.state {
+            PairState::Completed => counts.completed += 1,
+            PairState::Active => counts.active += 1,
+            PairState::NotStarted => counts.not_started += 1,
+        }
+        if !row.risks.is_empty() {
+            counts.at_risk += 1;
+        }
+    }
+
+    // Topics: per platform and topic, and distinct topics per pair.
+    let mut per_topic: HashMap<String, DepthCounts> = HashMap::new();
+    let mut pair_topics: Vec<HashSet<String>> = vec![HashSet::new(); rows.len()];
+    for t in db::program_topic_counts(conn, program_id)? {
+        per_topic
+            .entry(t.topic_id.clone())
+            .or_default()
+            .add(t.depth, t.count);
+        if let Some(&i) = index.get(&t.pair_key) {
+            pair_topics[i].insert(t.topic_id);
+        }
+    }
+    for (row, topics) in rows.iter_mut().zip(&pair_topics) {
+        row.topics_covered = topics.len() as u32;
+    }
+    let topics = platform_topics(&catalog, per_topic);
+
+    // Ratings.
+    let (mut mentee_sum, mut mentee_n, mut mentor_sum, mut mentor_n) = (0i64, 0u32, 0i64, 0u32);
+    for r in db::program_rating_sums(conn, program_id)? {
+        mentee_sum += r.mentee_sum;
+        mentee_n += r.mentee_count;
+        mentor_sum += r.mentor_sum;
+        mentor_n += r.mentor_count;
+        if let Some(&i) = index.get(&r.pair_key) {
+            rows[i].mentee_rating = rating_average(r.mentee_sum, r.mentee_count);
+            rows[i].mentor_rating = rating_average(r.mentor_sum, r.mentor_count);
+        }
+    }
+
+    let sessions = rows.iter().fold(SessionCounts::default(), |mut acc, r| {
+        let s = r.sessions;
+        acc.scheduled += s.scheduled;
+        acc.held += s.held;
+        acc.planned += s.planned;
+        acc.upcoming += s.upcoming;
+        acc.cancelled += s.cancelled;
+        acc.no_show += s.no_show;
+        acc
+    });
+    let hours_held = rows.iter().map(|r| r.hours_held).sum();
+
+    month_entry(&mut months, start_of(program.start_date));
+    month_entry(&mut months, start_of(program.end_date));
+    let months = fill_months(months);
+
+    Ok(ProgramDashboard {
+        program: ProgramRef {
+            id: program.id,
+            name: program.name.clone(),
+            start_date: program.start_date,
+            end_date: program.end_date,
+        },
+        cadence_weeks: program.cadence_weeks,
+        session_minutes: program.session_minutes,
+        phase,
+        as_of: now,
+        pairs: counts,
+        sessions,
+        hours_held,
+        topics,
+        mentee_rating: rating_average(mentee_sum, mentee_n),
+        mentor_rating: rating_average(mentor_sum, mentor_n),
+        charter: db::charter_counts(conn, program_id)?,
+        adoption: adoption_summary(db::mentee_profiles(conn, program_id)?),
+        audience: audience_reach(&catalog, db::active_mentee_audience(conn, program_id)?),
+        months,
+        pair_rows: rows,
+    })
+}
+
+/// When the pair could first meet, as the pair page measures it: its approval or the program's
+/// first midnight in the mentor's time zone (sessions are planned in it), whichever is later.
+fn active_since(pair: &db::PairRow, start_date: NaiveDate) -> DateTime<Utc> {
+    let zone: chrono_tz::Tz = pair.mentor_timezone.parse().unwrap_or(chrono_tz::UTC);
+    let start = zone
+        .from_local_datetime(&start_date.and_time(NaiveTime::MIN))
+        .earliest()
+        .map_or_else(|| start_of(start_date), |t| t.with_timezone(&Utc));
+    pair.approved_at.map_or(start, |a| a.max(start))
+}
+
+fn month_entry(
+    months: &mut BTreeMap<(i32, u32), MonthSessions>,
+    at: DateTime<Utc>,
+) -> &mut MonthSessions {
+    let key = (at.year(), at.month());
+    months.entry(key).or_insert(MonthSessions {
+        year: key.0,
+        month: key.1,
+        held: 0,
+        scheduled: 0,
+        cancelled: 0,
+    })
+}
+
+/// The months from the first to the last key, without gaps.
+fn fill_months(months: BTreeMap<(i32, u32), MonthSessions>) -> Vec<MonthSessions> {
+    let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().next_back()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut y, mut m) = first;
+    while (y, m) <= last {
+        out.push(months.get(&(y, m)).copied().unwrap_or(MonthSessions {
+            year: y,
+            month: m,
+            held: 0,
+            scheduled: 0,
+            cancelled: 0,
+        }));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+/// Topic counts grouped by platform, both in catalog order; platforms without a taught topic are
+/// left out.
+pub(crate) fn platform_topics(
+    catalog: &CatalogIndex,
+    per_topic: HashMap<String, DepthCounts>,
+) -> Vec<PlatformTopics> {
+    let mut topics: Vec<(String, DepthCounts)> = per_topic.into_iter().collect();
+    topics.sort_by_key(|(id, _)| (catalog.topic_rank(id), id.clone()));
+    let mut out: Vec<PlatformTopics> = Vec::new();
+    for (topic_id, depths) in topics {
+        let platform_id = catalog.platform_of(&topic_id).to_owned();
+        let (name_en, name_fr) = catalog.topic_names(&topic_id);
+        let taught = TopicTaught {
+            topic_id,
+            name_en,
+            name_fr,
+            sessions: depths.total(),
+            depths,
+        };
+        match out.last_mut() {
+            Some(p) if p.platform_id == platform_id => {
+                p.topics_taught += 1;
+                for d in TopicDepth::ALL {
+                    p.depths.add(d, depth_of(&depths, d));
+                }
+                p.topics.push(taught);
+            }
+            _ => out.push(PlatformTopics {
+                platform_name: catalog.platform_name(&platform_id).to_owned(),
+                platform_id,
+                topics_taught: 1,
+                depths,
+                topics: vec![taught],
+            }),
+        }
+    }
+    out
+}
+
+fn depth_of(counts: &DepthCounts, depth: TopicDepth) -> u32 {
+    match depth {
+        TopicDepth::Shown => counts.shown,
+        TopicDepth::Practised => counts.practised,
+        TopicDepth::DoneAlone => counts.done_alone,
+    }
+}
+
+fn adoption_summary(
+    profiles: Vec<(Option<AdoptionProfile>, Option<AdoptionProfile>)>,
+) -> AdoptionSummary {
+    let all: Vec<Option<AdoptionProfile>> = AdoptionProfile::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .collect();
+    let mut rows: Vec<ProfileCount> = all
+        .iter()
+        .map(|&profile| ProfileCount {
+            profile,
+            at_start: 0,
+            now: 0,
+        })
+        .collect();
+    let mut moves: HashMap<(Option<AdoptionProfile>, Option<AdoptionProfile>), u32> =
+        HashMap::new();
+    let slot =
+        |p: Option<AdoptionProfile>| all.iter().position(|&q| q == p).unwrap_or(all.len() - 1);
+    for (start, now) in profiles {
+        rows[slot(start)].at_start += 1;
+        rows[slot(now)].now += 1;
+        if start != now {
+            *moves.entry((start, now)).or_default() += 1;
+        }
+    }
+    let mut moves: Vec<ProfileMove> = moves
+        .into_iter()
+        .map(|((from, to), count)| ProfileMove { from, to, count })
+        .collect();
+    moves.sort_by_key(|m| (std::cmp::Reverse(m.count), slot(m.from), slot(m.to)));
+    AdoptionSummary {
+        profiles: rows,
+        moves,
+    }
+}
+
+fn audience_reach(
+    catalog: &CatalogIndex,
+    (active_mentees, figures): (u32, Vec<db::PlatformFollowers>),
+) -> AudienceReach {
+    let by_platform: HashMap<&str, (u64, u32)> = figures
+        .iter()
+        .map(|(p, sum, n)| (p.as_str(), (*sum, *n)))
+        .collect();
+    let platforms: Vec<PlatformAudience> = catalog
+        .platforms()
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| {
+            let (followers, known) = by_platform.get(p.id.as_str()).copied().unwrap_or((0, 0));
+            PlatformAudience {
+                platform_id: p.id.clone(),
+                platform_name: p.name.clone(),
+                followers,
+                known,
+            }
+        })
+        .collect();
+    AudienceReach {
+        active_mentees,
+        total_followers: platforms.iter().map(|p| p.followers).sum(),
+        platforms,
+    }
+}

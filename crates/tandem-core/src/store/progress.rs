@@ -1,0 +1,441 @@
+//! SQL for learning progress: the reads behind the program dashboard, mentee progress, the manager
+//! view and mentor recognition, the audience figures, and (in [`bulk`]) fast inserts of session
+//! records for synthetic data, benchmarks and tests.
+//!
+//! Invariant: no query in this file reads the log's private notes. They belong to the pair's own
+//! screens (the `session` module); every screen fed from here may be shown to managers or HR. A
+//! unit test fails if the column's name appears in this file.
+//!
+//! Instants are read as Unix seconds (`unixepoch(...)`), which is cheaper than parsing text for
+//! the hundred thousand sessions of a large database. Only sessions of *approved* pairs are read.
+//! Queries over a set of people take it as a JSON array bound to one parameter
+//! (`IN (SELECT value FROM json_each(?1))`), so the statement stays the same whatever the size.
+//! Indexes for these queries are in migration 007; check a new query with `EXPLAIN QUERY PLAN`
+//! (the `progress` benchmark prints the plans it relies on).
+
+mod audience;
+pub mod bulk;
+mod people;
+
+pub use audience::*;
+pub use people::*;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, Row};
+use uuid::Uuid;
+
+use crate::domain::{AdoptionProfile, EmployeeId};
+use crate::program::{PersonSummary, ProgramId};
+use crate::progress::{CharterCounts, ProgramRef};
+use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
+use crate::session::SessionStatus;
+use crate::CoreResult;
+
+fn conversion_error(column: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
+}
+
+fn uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Uuid> {
+    let raw: String = row.get(column)?;
+    Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
+}
+
+fn instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let secs: i64 = row.get(column)?;
+    DateTime::from_timestamp(secs, 0)
+        .ok_or_else(|| conversion_error(column, format!("instant {secs}")))
+}
+
+fn date_at(row: &Row<'_>, column: usize) -> rusqlite::Result<NaiveDate> {
+    let raw: String = row.get(column)?;
+    NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
+        .map_err(|e| conversion_error(column, format!("date '{raw}': {e}")))
+}
+
+fn status_at(row: &Row<'_>, column: usize) -> rusqlite::Result<SessionStatus> {
+    let raw: String = row.get(column)?;
+    SessionStatus::parse(&raw).ok_or_else(|| conversion_error(column, format!("status '{raw}'")))
+}
+
+fn depth_at(row: &Row<'_>, column: usize) -> rusqlite::Result<TopicDepth> {
+    let raw: String = row.get(column)?;
+    TopicDepth::parse(&raw).ok_or_else(|| conversion_error(column, format!("depth '{raw}'")))
+}
+
+fn level_at(row: &Row<'_>, column: usize) -> rusqlite::Result<u8> {
+    let v: i64 = row.get(column)?;
+    u8::try_from(v).map_err(|_| conversion_error(column, format!("level {v}")))
+}
+
+fn optional_small_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<u8>> {
+    let v: Option<i64> = row.get(column)?;
+    v.map(|v| u8::try_from(v).map_err(|_| conversion_error(column, format!("value {v}"))))
+        .transpose()
+}
+
+fn profile_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<AdoptionProfile>> {
+    let raw: Option<String> = row.get(column)?;
+    raw.map(|raw| {
+        AdoptionProfile::parse(&raw)
+            .ok_or_else(|| conversion_error(column, format!("adoption profile '{raw}'")))
+    })
+    .transpose()
+}
+
+/// The columns [`read_person`] expects for the employee table aliased `alias`.
+fn person_columns(alias: &str) -> String {
+    [
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "department",
+        "title",
+        "active",
+    ]
+    .iter()
+    .map(|c| format!("{alias}.{c}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// The 7 columns of [`person_columns`] starting at `at`.
+fn read_person(row: &Row<'_>, at: usize) -> rusqlite::Result<PersonSummary> {
+    Ok(PersonSummary {
+        id: EmployeeId(uuid_at(row, at)?),
+        first_name: row.get(at + 1)?,
+        last_name: row.get(at + 2)?,
+        email: row.get(at + 3)?,
+        department: row.get(at + 4)?,
+        title: row.get(at + 5)?,
+        active: row.get(at + 6)?,
+    })
+}
+
+/// `program.id, name, start_date, end_date` for the table aliased `g`.
+const PROGRAM_REF_COLUMNS: &str = "g.id, g.name, g.start_date, g.end_date";
+
+fn read_program_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<ProgramRef> {
+    Ok(ProgramRef {
+        id: ProgramId(uuid_at(row, at)?),
+        name: row.get(at + 1)?,
+        start_date: date_at(row, at + 2)?,
+        end_date: date_at(row, at + 3)?,
+    })
+}
+
+/// A JSON array of ids, bound as one parameter and read with `json_each`.
+pub fn id_list<T: std::fmt::Display>(ids: impl IntoIterator<Item = T>) -> String {
+    let quoted: Vec<String> = ids.into_iter().map(|id| format!("\"{id}\"")).collect();
+    format!("[{}]", quoted.join(","))
+}
+
+// ---------------------------------------------------------------- program dashboard
+
+/// An approved pair of a program. `key` is the pair's row number, a cheap join key for the
+/// per-session rows below.
+#[derive(Debug, Clone)]
+pub struct PairRow {
+    pub key: i64,
+    pub id: PairId,
+    pub mentee: PersonSummary,
+    pub mentor: PersonSummary,
+    /// The mentor's time zone (sessions are planned in it).
+    pub mentor_timezone: String,
+    /// When the pair was approved, if known.
+    pub approved_at: Option<DateTime<Utc>>,
+}
+
+/// The program's approved pairs in mentee name order.
+pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<PairRow>> {
+    let sql = format!(
+        "SELECT p.rowid, p.id, unixepoch(p.approved_at), {}, {}, t.timezone
+         FROM program_pair p
+         JOIN employee m ON m.id = p.mentee_id
+         JOIN employee t ON t.id = p.mentor_id
+         WHERE p.program_id = ?1 AND p.status = 'approved'
+         ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id",
+        person_columns("m"),
+        person_columns("t")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([program.to_string()], |r| {
+            Ok(PairRow {
+                key: r.get(0)?,
+                id: PairId(uuid_at(r, 1)?),
+                approved_at: r
+                    .get::<_, Option<i64>>(2)?
+                    .and_then(|s| DateTime::from_timestamp(s, 0)),
+                mentee: read_person(r, 3)?,
+                mentor: read_person(r, 10)?,
+                mentor_timezone: r.get(17)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// What the dashboard needs of one session.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionFactRow {
+    pub pair_key: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: SessionStatus,
+}
+
+/// Every session of the program's approved pairs, by pair then start.
+pub fn program_session_facts(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<Vec<SessionFactRow>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.rowid, unixepoch(s.starts_at), unixepoch(s.ends_at), s.status
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id
+             WHERE p.program_id = ?1 AND p.status = 'approved'
+             ORDER BY p.rowid, s.starts_at",
+        )?
+        .query_map([program.to_string()], |r| {
+            Ok(SessionFactRow {
+                pair_key: r.get(0)?,
+                starts_at: instant_at(r, 1)?,
+                ends_at: instant_at(r, 2)?,
+                status: status_at(r, 3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Held session-topic rows of one pair, topic and depth, counted.
+#[derive(Debug, Clone)]
+pub struct PairTopicCount {
+    pub pair_key: i64,
+    pub topic_id: String,
+    pub depth: TopicDepth,
+    pub count: u32,
+}
+
+/// Topics taught in the held sessions of the program's approved pairs.
+pub fn program_topic_counts(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<Vec<PairTopicCount>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.rowid, st.topic_id, st.depth, COUNT(*)
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             JOIN session_topic st ON st.session_id = s.id
+             WHERE p.program_id = ?1 AND p.status = 'approved'
+             GROUP BY p.rowid, st.topic_id, st.depth",
+        )?
+        .query_map([program.to_string()], |r| {
+            Ok(PairTopicCount {
+                pair_key: r.get(0)?,
+                topic_id: r.get(1)?,
+                depth: depth_at(r, 2)?,
+                count: r.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Sums and counts of the ratings in one pair's held-session logs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RatingSums {
+    pub pair_key: i64,
+    pub mentee_sum: i64,
+    pub mentee_count: u32,
+    pub mentor_sum: i64,
+    pub mentor_count: u32,
+}
+
+/// Ratings per approved pair of the program (pairs without a rated log are left out).
+pub fn program_rating_sums(conn: &Connection, program: ProgramId) -> CoreResult<Vec<RatingSums>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.rowid, TOTAL(l.mentee_rating), COUNT(l.mentee_rating),
+                    TOTAL(l.mentor_rating), COUNT(l.mentor_rating)
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             JOIN session_log l ON l.session_id = s.id
+             WHERE p.program_id = ?1 AND p.status = 'approved'
+             GROUP BY p.rowid",
+        )?
+        .query_map([program.to_string()], |r| {
+            Ok(RatingSums {
+                pair_key: r.get(0)?,
+                mentee_sum: r.get::<_, f64>(1)? as i64,
+                mentee_count: r.get(2)?,
+                mentor_sum: r.get::<_, f64>(3)? as i64,
+                mentor_count: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Participants and charter acknowledgements, per side.
+pub fn charter_counts(conn: &Connection, program: ProgramId) -> CoreResult<CharterCounts> {
+    let counts = conn
+        .prepare_cached(
+            "SELECT
+                 COALESCE(SUM(pp.side = 'mentee'), 0),
+                 COALESCE(SUM(pp.side = 'mentee' AND a.employee_id IS NOT NULL), 0),
+                 COALESCE(SUM(pp.side = 'mentor'), 0),
+                 COALESCE(SUM(pp.side = 'mentor' AND a.employee_id IS NOT NULL), 0)
+             FROM program_participant pp
+             LEFT JOIN charter_acknowledgement a
+                    ON a.program_id = pp.program_id AND a.employee_id = pp.employee_id
+             WHERE pp.program_id = ?1",
+        )?
+        .query_row([program.to_string()], |r| {
+            let (mentees, mentees_ack, mentors, mentors_ack): (u32, u32, u32, u32) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            Ok(CharterCounts {
+                acknowledged: mentees_ack + mentors_ack,
+                participants: mentees + mentors,
+                mentees_acknowledged: mentees_ack,
+                mentees,
+                mentors_acknowledged: mentors_ack,
+                mentors,
+            })
+        })?;
+    Ok(counts)
+}
+
+/// The adoption profile of each mentee of an approved pair: when they joined, and now.
+pub fn mentee_profiles(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<Vec<(Option<AdoptionProfile>, Option<AdoptionProfile>)>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT pp.adoption_profile_at_start, e.adoption_profile
+             FROM program_pair p
+             JOIN program_participant pp
+                  ON pp.program_id = p.program_id AND pp.employee_id = p.mentee_id
+             JOIN employee e ON e.id = p.mentee_id
+             WHERE p.program_id = ?1 AND p.status = 'approved'",
+        )?
+        .query_map([program.to_string()], |r| {
+            Ok((profile_at(r, 0)?, profile_at(r, 1)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Followers on one platform: (platform id, sum, how many people gave a figure).
+pub type PlatformFollowers = (String, u64, u32);
+
+/// The number of active mentees (in an approved pair with a held session), and the sum and count
+/// of their follower figures per platform (platforms without a figure are left out).
+pub fn active_mentee_audience(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<(u32, Vec<PlatformFollowers>)> {
+    const ACTIVE: &str = "SELECT DISTINCT p.mentee_id FROM program_pair p
+         WHERE p.program_id = ?1 AND p.status = 'approved'
+           AND EXISTS (SELECT 1 FROM session s WHERE s.pair_id = p.id AND s.status = 'held')";
+    let count: u32 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM ({ACTIVE})"))?
+        .query_row([program.to_string()], |r| r.get(0))?;
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT a.platform_id, SUM(a.followers), COUNT(*)
+             FROM employee_audience a
+             WHERE a.employee_id IN ({ACTIVE})
+             GROUP BY a.platform_id"
+        ))?
+        .query_map([program.to_string()], |r| {
+            let sum: i64 = r.get(1)?;
+            Ok((r.get(0)?, u64::try_from(sum).unwrap_or(0), r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok((count, rows))
+}
+
+/// One session of a program for its export, with its log's shareable fields and its topics.
+#[derive(Debug, Clone)]
+pub struct ExportSessionRow {
+    pub pair_key: i64,
+    pub session_id: SessionId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: SessionStatus,
+    /// The IANA zone the session was planned in.
+    pub timezone: String,
+    pub summary: String,
+    pub task_set: String,
+    pub previous_task_outcome: Option<TaskOutcome>,
+    pub mentee_rating: Option<u8>,
+    pub mentor_rating: Option<u8>,
+    /// `topic:depth` pairs separated by spaces, in topic id order.
+    pub topics: String,
+}
+
+/// Every session of the program's approved pairs, in time order.
+pub fn program_export_sessions(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<Vec<ExportSessionRow>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT p.rowid, s.id, unixepoch(s.starts_at), unixepoch(s.ends_at), s.status,
+                    COALESCE(l.summary, ''), COALESCE(l.task_set, ''), l.previous_task_outcome,
+                    l.mentee_rating, l.mentor_rating, s.timezone,
+                    (SELECT COALESCE(group_concat(x.topic_id || ':' || x.depth, ' '), '')
+                     FROM (SELECT st.topic_id, st.depth FROM session_topic st
+                           WHERE st.session_id = s.id ORDER BY st.topic_id) x)
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id
+             LEFT JOIN session_log l ON l.session_id = s.id
+             WHERE p.program_id = ?1 AND p.status = 'approved'
+             ORDER BY s.starts_at, s.id",
+        )?
+        .query_map([program.to_string()], |r| {
+            let outcome: Option<String> = r.get(7)?;
+            Ok(ExportSessionRow {
+                pair_key: r.get(0)?,
+                session_id: SessionId(uuid_at(r, 1)?),
+                starts_at: instant_at(r, 2)?,
+                ends_at: instant_at(r, 3)?,
+                status: status_at(r, 4)?,
+                timezone: r.get(10)?,
+                summary: r.get(5)?,
+                task_set: r.get(6)?,
+                previous_task_outcome: outcome.as_deref().and_then(TaskOutcome::parse),
+                mentee_rating: optional_small_at(r, 8)?,
+                mentor_rating: optional_small_at(r, 9)?,
+                topics: r.get(11)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// An instant as stored in session columns: `YYYY-MM-DDTHH:MM:SSZ`, so text order is time order.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_read_query_names_the_column_of_notes_private_to_the_pair() {
+        let column = ["private", "notes"].join("_");
+        for source in [
+            include_str!("progress.rs"),
+            include_str!("progress/people.rs"),
+            include_str!("progress/audience.rs"),
+        ] {
+            assert!(!source.contains(&column));
+        }
+    }
+}

@@ -1,0 +1,505 @@
+//! Reads for one person's progress: declared and confirmed levels, a mentee's pairs, sessions and
+//! topics, the manager view's scope, pairs and summaries, and a mentor's teaching. Same rules as
+//! the parent module: approved pairs only, and never the log's private notes.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{
+    depth_at, instant_at, level_at, optional_small_at, person_columns, read_person,
+    read_program_ref, status_at, timestamp, uuid_at, PROGRAM_REF_COLUMNS,
+};
+use crate::domain::EmployeeId;
+use crate::program::{PersonSummary, ProgramId};
+use crate::progress::ProgramRef;
+use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
+use crate::session::SessionStatus;
+use crate::CoreResult;
+
+/// A declared level (`skill_level`) of one employee.
+#[derive(Debug, Clone)]
+pub struct DeclaredLevel {
+    pub employee: EmployeeId,
+    pub topic_id: String,
+    pub level: u8,
+    pub target: Option<u8>,
+}
+
+/// The declared levels of a set of employees (a JSON array, see [`id_list`]).
+pub fn declared_levels(conn: &Connection, employees: &str) -> CoreResult<Vec<DeclaredLevel>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT k.employee_id, k.topic_id, k.level, k.target
+             FROM skill_level k
+             WHERE k.employee_id IN (SELECT value FROM json_each(?1))
+             ORDER BY k.employee_id, k.topic_id",
+        )?
+        .query_map([employees], |r| {
+            Ok(DeclaredLevel {
+                employee: EmployeeId(uuid_at(r, 0)?),
+                topic_id: r.get(1)?,
+                level: level_at(r, 2)?,
+                target: optional_small_at(r, 3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A self-assessment the mentor confirmed, in a held session of an approved pair.
+#[derive(Debug, Clone)]
+pub struct ConfirmedLevel {
+    pub mentee: EmployeeId,
+    pub session_id: SessionId,
+    pub at: DateTime<Utc>,
+    pub topic_id: String,
+    pub level: u8,
+}
+
+fn read_confirmed(r: &Row<'_>) -> rusqlite::Result<ConfirmedLevel> {
+    Ok(ConfirmedLevel {
+        mentee: EmployeeId(uuid_at(r, 0)?),
+        session_id: SessionId(uuid_at(r, 1)?),
+        at: instant_at(r, 2)?,
+        topic_id: r.get(3)?,
+        level: level_at(r, 4)?,
+    })
+}
+
+const CONFIRMED_COLUMNS: &str = "p.mentee_id, s.id, unixepoch(s.starts_at), sa.topic_id, sa.level";
+
+/// Every confirmed self-assessment of one mentee, in one program or all, in session order.
+pub fn confirmed_levels_of(
+    conn: &Connection,
+    mentee: EmployeeId,
+    program: Option<ProgramId>,
+) -> CoreResult<Vec<ConfirmedLevel>> {
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {CONFIRMED_COLUMNS}
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             JOIN self_assessment sa ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
+             WHERE p.mentee_id = ?1 AND p.status = 'approved'
+               AND (?2 IS NULL OR p.program_id = ?2)
+             ORDER BY s.starts_at, s.id, sa.topic_id"
+        ))?
+        .query_map(
+            params![mentee.to_string(), program.map(|p| p.to_string())],
+            read_confirmed,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The latest confirmed level per mentee and topic over the held sessions of a program's
+/// approved pairs. Ties on the same instant go to the greater session id, so the answer is stable.
+pub fn latest_confirmed_in_program(
+    conn: &Connection,
+    program: ProgramId,
+) -> CoreResult<Vec<ConfirmedLevel>> {
+    latest_confirmed(conn, "p.program_id = ?1", &program.to_string())
+}
+
+/// The latest confirmed level per mentee and topic over every approved pair of a set of mentees
+/// (a JSON array, see [`id_list`]).
+pub fn latest_confirmed_of(conn: &Connection, mentees: &str) -> CoreResult<Vec<ConfirmedLevel>> {
+    latest_confirmed(
+        conn,
+        "p.mentee_id IN (SELECT value FROM json_each(?1))",
+        mentees,
+    )
+}
+
+fn latest_confirmed(conn: &Connection, filter: &str, key: &str) -> CoreResult<Vec<ConfirmedLevel>> {
+    // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT mentee_id, session_id, starts, topic_id, level FROM (
+                 SELECT p.mentee_id AS mentee_id, s.id AS session_id,
+                        unixepoch(s.starts_at) AS starts, sa.topic_id AS topic_id,
+                        sa.level AS level, MAX(s.starts_at || s.id) AS latest
+                 FROM program_pair p
+                 JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+                 JOIN self_assessment sa
+                      ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
+                 WHERE {filter} AND p.status = 'approved'
+                 GROUP BY p.mentee_id, sa.topic_id)"
+        ))?
+        .query_map([key], read_confirmed)?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------- mentee progress
+
+/// A mentee's approved pairs (in one program or all), earliest program first.
+pub fn mentee_pairs(
+    conn: &Connection,
+    mentee: EmployeeId,
+    program: Option<ProgramId>,
+) -> CoreResult<Vec<(PairId, ProgramRef, PersonSummary)>> {
+    let sql = format!(
+        "SELECT p.id, {PROGRAM_REF_COLUMNS}, {}
+         FROM program_pair p
+         JOIN program g ON g.id = p.program_id
+         JOIN employee t ON t.id = p.mentor_id
+         WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+         ORDER BY g.start_date, g.id",
+        person_columns("t")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map(
+            params![mentee.to_string(), program.map(|p| p.to_string())],
+            |r| {
+                Ok((
+                    PairId(uuid_at(r, 0)?),
+                    read_program_ref(r, 1)?,
+                    read_person(r, 5)?,
+                ))
+            },
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A session with its log's shareable fields.
+#[derive(Debug, Clone)]
+pub struct LoggedSession {
+    pub session_id: SessionId,
+    pub pair_id: PairId,
+    pub program_id: ProgramId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: SessionStatus,
+    /// Whether a log exists.
+    pub logged: bool,
+    pub summary: String,
+    pub task_set: String,
+    pub previous_task_outcome: Option<TaskOutcome>,
+    pub mentee_rating: Option<u8>,
+    pub mentor_rating: Option<u8>,
+}
+
+/// Every session of a mentee's approved pairs (in one program or all), in time order.
+pub fn mentee_sessions(
+    conn: &Connection,
+    mentee: EmployeeId,
+    program: Option<ProgramId>,
+) -> CoreResult<Vec<LoggedSession>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT s.id, p.id, p.program_id, unixepoch(s.starts_at), unixepoch(s.ends_at),
+                    s.status, l.session_id IS NOT NULL, COALESCE(l.summary, ''),
+                    COALESCE(l.task_set, ''), l.previous_task_outcome, l.mentee_rating,
+                    l.mentor_rating
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id
+             LEFT JOIN session_log l ON l.session_id = s.id
+             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+             ORDER BY s.starts_at, s.id",
+        )?
+        .query_map(
+            params![mentee.to_string(), program.map(|p| p.to_string())],
+            |r| {
+                let outcome: Option<String> = r.get(9)?;
+                Ok(LoggedSession {
+                    session_id: SessionId(uuid_at(r, 0)?),
+                    pair_id: PairId(uuid_at(r, 1)?),
+                    program_id: ProgramId(uuid_at(r, 2)?),
+                    starts_at: instant_at(r, 3)?,
+                    ends_at: instant_at(r, 4)?,
+                    status: status_at(r, 5)?,
+                    logged: r.get(6)?,
+                    summary: r.get(7)?,
+                    task_set: r.get(8)?,
+                    previous_task_outcome: outcome.as_deref().and_then(TaskOutcome::parse),
+                    mentee_rating: optional_small_at(r, 10)?,
+                    mentor_rating: optional_small_at(r, 11)?,
+                })
+            },
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A topic taught in a held session.
+#[derive(Debug, Clone)]
+pub struct SessionTopicRow {
+    pub session_id: SessionId,
+    pub at: DateTime<Utc>,
+    pub topic_id: String,
+    pub depth: TopicDepth,
+}
+
+/// Topics taught in the held sessions of a mentee's approved pairs, in time order.
+pub fn mentee_session_topics(
+    conn: &Connection,
+    mentee: EmployeeId,
+    program: Option<ProgramId>,
+) -> CoreResult<Vec<SessionTopicRow>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT s.id, unixepoch(s.starts_at), st.topic_id, st.depth
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             JOIN session_topic st ON st.session_id = s.id
+             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+             ORDER BY s.starts_at, s.id, st.topic_id",
+        )?
+        .query_map(
+            params![mentee.to_string(), program.map(|p| p.to_string())],
+            |r| {
+                Ok(SessionTopicRow {
+                    session_id: SessionId(uuid_at(r, 0)?),
+                    at: instant_at(r, 1)?,
+                    topic_id: r.get(2)?,
+                    depth: depth_at(r, 3)?,
+                })
+            },
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------- manager view
+
+/// Everyone under `manager`, at any depth (not the manager), in no particular order.
+pub fn people_under(conn: &Connection, manager: EmployeeId) -> CoreResult<Vec<EmployeeId>> {
+    let rows = conn
+        .prepare_cached(
+            "WITH RECURSIVE under(id) AS (
+                 SELECT id FROM employee WHERE manager_id = ?1
+                 UNION
+                 SELECT e.id FROM employee e JOIN under u ON e.manager_id = u.id
+             )
+             SELECT id FROM under",
+        )?
+        .query_map([manager.to_string()], |r| Ok(EmployeeId(uuid_at(r, 0)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Everyone in a department (exact name, case-insensitive, surrounding spaces ignored).
+pub fn people_in_department(conn: &Connection, department: &str) -> CoreResult<Vec<EmployeeId>> {
+    let rows = conn
+        .prepare_cached("SELECT id FROM employee WHERE department = ?1 COLLATE NOCASE")?
+        .query_map([department.trim()], |r| Ok(EmployeeId(uuid_at(r, 0)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The department's name as stored (its most common spelling), if anyone is in it.
+pub fn department_name(conn: &Connection, department: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT department FROM employee WHERE department = ?1 COLLATE NOCASE
+             GROUP BY department ORDER BY COUNT(*) DESC, department LIMIT 1",
+        )?
+        .query_row([department.trim()], |r| r.get(0))
+        .optional()?)
+}
+
+/// An approved pair with someone of a set of people in it, as the manager view lists it.
+#[derive(Debug, Clone)]
+pub struct ScopedPair {
+    pub pair_id: PairId,
+    pub program: ProgramRef,
+    pub mentee: PersonSummary,
+    pub mentor: PersonSummary,
+    pub sessions_held: u32,
+    /// Seconds of held sessions.
+    pub seconds_held: i64,
+    pub last_held: Option<DateTime<Utc>>,
+    /// The first planned session after `now`.
+    pub next_planned: Option<DateTime<Utc>>,
+    /// Held sessions with a non-empty summary.
+    pub summaries: u32,
+}
+
+/// Every approved pair whose mentee or mentor is in `people` (a JSON array), with its held-session
+/// aggregates at `now`.
+pub fn scoped_pairs(
+    conn: &Connection,
+    people: &str,
+    now: DateTime<Utc>,
+) -> CoreResult<Vec<ScopedPair>> {
+    let sql = format!(
+        "WITH scope(id) AS (SELECT value FROM json_each(?1)),
+         pairs AS (
+             SELECT p.* FROM program_pair p WHERE p.status = 'approved'
+                AND p.mentee_id IN (SELECT id FROM scope)
+             UNION
+             SELECT p.* FROM program_pair p WHERE p.status = 'approved'
+                AND p.mentor_id IN (SELECT id FROM scope)
+         )
+         SELECT p.id, {PROGRAM_REF_COLUMNS}, {}, {},
+                (SELECT COUNT(*) FROM session s WHERE s.pair_id = p.id AND s.status = 'held'),
+                (SELECT COALESCE(SUM(unixepoch(s.ends_at) - unixepoch(s.starts_at)), 0)
+                 FROM session s WHERE s.pair_id = p.id AND s.status = 'held'),
+                (SELECT unixepoch(MAX(s.starts_at)) FROM session s
+                 WHERE s.pair_id = p.id AND s.status = 'held'),
+                (SELECT unixepoch(MIN(s.starts_at)) FROM session s
+                 WHERE s.pair_id = p.id AND s.status = 'planned' AND s.starts_at > ?2),
+                (SELECT COUNT(*) FROM session s JOIN session_log l ON l.session_id = s.id
+                 WHERE s.pair_id = p.id AND s.status = 'held' AND l.summary <> '')
+         FROM pairs p
+         JOIN program g ON g.id = p.program_id
+         JOIN employee m ON m.id = p.mentee_id
+         JOIN employee t ON t.id = p.mentor_id
+         ORDER BY g.start_date, g.id, p.id",
+        person_columns("m"),
+        person_columns("t")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map(params![people, timestamp(now)], |r| {
+            let last: Option<i64> = r.get(21)?;
+            let next: Option<i64> = r.get(22)?;
+            Ok(ScopedPair {
+                pair_id: PairId(uuid_at(r, 0)?),
+                program: read_program_ref(r, 1)?,
+                mentee: read_person(r, 5)?,
+                mentor: read_person(r, 12)?,
+                sessions_held: r.get(19)?,
+                seconds_held: r.get(20)?,
+                last_held: last.and_then(|s| DateTime::from_timestamp(s, 0)),
+                next_planned: next.and_then(|s| DateTime::from_timestamp(s, 0)),
+                summaries: r.get(23)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A held session's shareable summary.
+#[derive(Debug, Clone)]
+pub struct SummaryRow {
+    pub pair_id: PairId,
+    pub session_id: SessionId,
+    pub at: DateTime<Utc>,
+    pub summary: String,
+}
+
+/// The latest `per_pair` non-empty summaries of held sessions of each pair in `pairs` (a JSON
+/// array of pair ids), latest first within a pair.
+pub fn latest_summaries(
+    conn: &Connection,
+    pairs: &str,
+    per_pair: u32,
+) -> CoreResult<Vec<SummaryRow>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT pair_id, session_id, starts, summary FROM (
+                 SELECT s.pair_id AS pair_id, s.id AS session_id,
+                        unixepoch(s.starts_at) AS starts, l.summary AS summary,
+                        ROW_NUMBER() OVER (PARTITION BY s.pair_id
+                                           ORDER BY s.starts_at DESC, s.id DESC) AS n
+                 FROM session s
+                 JOIN session_log l ON l.session_id = s.id
+                 WHERE s.pair_id IN (SELECT value FROM json_each(?1))
+                   AND s.status = 'held' AND l.summary <> '')
+             WHERE n <= ?2
+             ORDER BY pair_id, starts DESC, session_id DESC",
+        )?
+        .query_map(params![pairs, per_pair], |r| {
+            Ok(SummaryRow {
+                pair_id: PairId(uuid_at(r, 0)?),
+                session_id: SessionId(uuid_at(r, 1)?),
+                at: instant_at(r, 2)?,
+                summary: r.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+// ---------------------------------------------------------------- mentor recognition
+
+/// A mentor's approved pairs with their program and mentee, earliest program first.
+pub fn mentor_pairs(
+    conn: &Connection,
+    mentor: EmployeeId,
+) -> CoreResult<Vec<(PairId, ProgramRef, PersonSummary)>> {
+    let sql = format!(
+        "SELECT p.id, {PROGRAM_REF_COLUMNS}, {}
+         FROM program_pair p
+         JOIN program g ON g.id = p.program_id
+         JOIN employee m ON m.id = p.mentee_id
+         WHERE p.mentor_id = ?1 AND p.status = 'approved'
+         ORDER BY g.start_date, g.id, m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id",
+        person_columns("m")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([mentor.to_string()], |r| {
+            Ok((
+                PairId(uuid_at(r, 0)?),
+                read_program_ref(r, 1)?,
+                read_person(r, 5)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A held session a mentor taught.
+#[derive(Debug, Clone)]
+pub struct TaughtSession {
+    pub session_id: SessionId,
+    pub pair_id: PairId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub mentee_rating: Option<u8>,
+}
+
+/// The held sessions of a mentor's approved pairs, in time order.
+pub fn mentor_sessions(conn: &Connection, mentor: EmployeeId) -> CoreResult<Vec<TaughtSession>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT s.id, p.id, unixepoch(s.starts_at), unixepoch(s.ends_at), l.mentee_rating
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             LEFT JOIN session_log l ON l.session_id = s.id
+             WHERE p.mentor_id = ?1 AND p.status = 'approved'
+             ORDER BY s.starts_at, s.id",
+        )?
+        .query_map([mentor.to_string()], |r| {
+            Ok(TaughtSession {
+                session_id: SessionId(uuid_at(r, 0)?),
+                pair_id: PairId(uuid_at(r, 1)?),
+                starts_at: instant_at(r, 2)?,
+                ends_at: instant_at(r, 3)?,
+                mentee_rating: optional_small_at(r, 4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Topics taught in the held sessions of a mentor's approved pairs.
+pub fn mentor_session_topics(
+    conn: &Connection,
+    mentor: EmployeeId,
+) -> CoreResult<Vec<SessionTopicRow>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT s.id, unixepoch(s.starts_at), st.topic_id, st.depth
+             FROM program_pair p
+             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+             JOIN session_topic st ON st.session_id = s.id
+             WHERE p.mentor_id = ?1 AND p.status = 'approved'
+             ORDER BY s.starts_at, s.id, st.topic_id",
+        )?
+        .query_map([mentor.to_string()], |r| {
+            Ok(SessionTopicRow {
+                session_id: SessionId(uuid_at(r, 0)?),
+                at: instant_at(r, 1)?,
+                topic_id: r.get(2)?,
+                depth: depth_at(r, 3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
