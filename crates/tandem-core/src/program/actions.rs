@@ -11,6 +11,21 @@ fn pair_or_not_found(
     db::pair_of(conn, id, mentee)?.ok_or_else(|| CoreError::not_found("pair", mentee))
 }
 
+/// A pair that has met (or planned to) keeps its mentor: its sessions and logs belong to it.
+fn refuse_if_sessions(
+    conn: &rusqlite::Connection,
+    id: ProgramId,
+    mentee: EmployeeId,
+) -> CoreResult<()> {
+    let sessions = crate::store::sessions::sessions_of_mentee_pair(conn, id, mentee)?;
+    if sessions > 0 {
+        return Err(CoreError::Conflict(format!(
+            "this mentee's pair has {sessions} session(s): its mentor cannot be changed"
+        )));
+    }
+    Ok(())
+}
+
 /// Locks (kept by re-runs) or unlocks the mentee's pair.
 pub fn set_locked(
     store: &mut Store,
@@ -40,6 +55,7 @@ pub fn exclude_pair(
         require_side(tx, id, mentor, Side::Mentor)?;
         if let Some(pair) = db::pair_of(tx, id, mentee)? {
             if pair.mentor == mentor {
+                refuse_if_sessions(tx, id, mentee)?;
                 if pair.status == PairStatus::Approved {
                     return Err(CoreError::Conflict(
                         "this pair is approved and cannot be excluded".to_owned(),
@@ -106,6 +122,7 @@ pub fn assign(
         require_side(tx, id, mentee, Side::Mentee)?;
         require_side(tx, id, mentor, Side::Mentor)?;
         if let Some(current) = db::pair_of(tx, id, mentee)? {
+            refuse_if_sessions(tx, id, mentee)?;
             if current.status == PairStatus::Approved {
                 return Err(CoreError::Conflict(
                     "this mentee's pair is approved and cannot be changed".to_owned(),

@@ -106,6 +106,12 @@ pub fn remove_participant(
         if db::participant_side(tx, id, employee)?.is_none() {
             return Err(CoreError::not_found("participant", employee));
         }
+        let sessions = crate::store::sessions::sessions_of_participant(tx, id, employee)?;
+        if sessions > 0 {
+            return Err(CoreError::Conflict(format!(
+                "this participant's pair has {sessions} session(s): they cannot leave the program"
+            )));
+        }
         let approved = db::pairs(tx, id)?.into_iter().any(|p| {
             p.status == PairStatus::Approved && (p.mentee == employee || p.mentor == employee)
         });
