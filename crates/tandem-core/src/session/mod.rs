@@ -17,6 +17,7 @@ mod actions;
 mod charter;
 mod context;
 pub mod health;
+mod ics;
 mod log;
 pub mod model;
 mod pair_page;
@@ -27,6 +28,7 @@ pub use actions::*;
 pub use charter::{acknowledge_charter, charter_status, CharterEntry, CharterStatus};
 pub use context::{MAX_LOCATION_CHARS, MAX_SESSION_MINUTES, MIN_SESSION_MINUTES};
 pub use health::{assess, held_gap_limit_days, RiskReason, SessionFact};
+pub use ics::{pair_ics, session_ics, session_uid, UID_DOMAIN};
 pub use log::{
     confirm_self_assessment, get_log, save_log, validate_log, MAX_LOG_TOPICS, MAX_NOTES_CHARS,
     MAX_SUMMARY_CHARS, MAX_TASK_CHARS,
