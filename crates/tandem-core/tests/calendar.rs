@@ -422,13 +422,16 @@ fn an_empty_export_a_missing_uid_a_repeated_uid_or_an_absurd_date_is_refused() {
     let twin = session("twin", utc(2026, 3, 4, 10, 0), PARIS);
     let mut ancient = session("old", utc(2026, 3, 5, 10, 0), PARIS);
     ancient.start = utc(1815, 6, 18, 10, 0);
-    let keys = field_keys(to_ics(&[no_uid, twin.clone(), twin, ancient]).unwrap_err());
+    let mut far = session("far", utc(2099, 12, 31, 23, 30), PARIS);
+    far.end = utc(2100, 1, 1, 0, 30);
+    let keys = field_keys(to_ics(&[no_uid, twin.clone(), twin, ancient, far]).unwrap_err());
     assert_eq!(
         keys,
         [
             ("events[0].uid", "required"),
             ("events[2].uid", "duplicate"),
             ("events[3].start", "date_out_of_range"),
+            ("events[4].end", "date_out_of_range"),
         ]
         .map(|(f, k)| (f.to_owned(), k.to_owned()))
     );

@@ -18,8 +18,10 @@ use super::{timezone, Attendee, CalendarEvent};
 use crate::domain::validation::is_plausible_email;
 use crate::{CoreError, CoreResult, FieldError};
 
-/// Dates outside this range are typing mistakes, and four-digit years are all iCalendar can hold.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+/// Dates outside this range are typing mistakes. The upper bound is also where chrono-tz's
+/// precomputed transitions end: past 2099 it knows no daylight saving time, so its local times (and
+/// the VTIMEZONE built from it) would be an hour off every summer.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2099;
 
 /// Characters that are valid in an email address but would break a `mailto:` URI or the line.
 const UNSAFE_IN_MAILTO: [char; 7] = ['"', '?', '#', '%', '\\', '<', '>'];

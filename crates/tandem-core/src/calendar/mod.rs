@@ -81,7 +81,7 @@ pub const PRODID: &str = "-//Tandem//Tandem mentoring sessions//EN";
 /// The `.ics` file (UTF-8, CRLF line ends) holding `events`, in the order given.
 ///
 /// Fails with [`CoreError::Validation`] when there is no event, or when an event ends before it
-/// starts, has an empty or repeated UID, a date outside 1900–2999, or an email that is not an
+/// starts, has an empty or repeated UID, a date outside 1900–2099, or an email that is not an
 /// address.
 pub fn to_ics(events: &[CalendarEvent]) -> CoreResult<Vec<u8>> {
     event::validate(events)?;
