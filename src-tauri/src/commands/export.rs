@@ -1,4 +1,4 @@
-//! CSV exports. The core builds the file's bytes; the shell asks the user where to save them with a
+//! Exports (CSV, Excel, HTML). The core builds the file's bytes; the shell asks the user where to save them with a
 //! native save dialog opened from Rust, so the webview never hands over a path. With
 //! `TANDEM_EXPORT_DIR` set (tests), the file goes to that directory under its suggested name,
 //! without a dialog. A command returns the path written, or `null` when the dialog was cancelled.
@@ -51,8 +51,24 @@ fn write(path: PathBuf, bytes: &[u8]) -> CommandResult<Option<String>> {
     Ok(Some(path.display().to_string()))
 }
 
-/// Saves `bytes` under `suggested` in the test directory, or where the user chooses.
-async fn save<R: Runtime>(
+/// The save dialog's file type filter for a suggested file name, from its extension.
+fn filter_for(suggested: &str) -> (&'static str, &'static str) {
+    let extension = Path::new(suggested)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "xlsx" => ("Excel", "xlsx"),
+        "html" => ("HTML", "html"),
+        "ics" => ("iCalendar", "ics"),
+        _ => ("CSV", "csv"),
+    }
+}
+
+/// Saves `bytes` under `suggested` in the test directory, or where the user chooses (the dialog
+/// offers the file type of the suggested name's extension).
+pub(crate) async fn save<R: Runtime>(
     app: &AppHandle<R>,
     suggested: String,
     bytes: Vec<u8>,
@@ -60,11 +76,12 @@ async fn save<R: Runtime>(
     if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV).filter(|d| !d.is_empty()) {
         return write(PathBuf::from(dir).join(suggested), &bytes);
     }
+    let (kind, extension) = filter_for(&suggested);
     let dialog = app
         .dialog()
         .file()
         .set_file_name(suggested)
-        .add_filter("CSV", &["csv"]);
+        .add_filter(kind, &[extension]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .map_err(|_| ErrorDto::internal("The save dialog closed unexpectedly. Try again."))?;
@@ -107,12 +124,20 @@ pub async fn export_score_matrix_csv<R: Runtime>(
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::{file_stem, filter_for};
 
     #[test]
     fn a_program_name_becomes_a_safe_file_name() {
         assert_eq!(file_stem("Printemps 2026"), "Printemps 2026");
         assert_eq!(file_stem("RH/Paris: vague 1?"), "RH-Paris- vague 1-");
         assert_eq!(file_stem("  ..  "), "program");
+    }
+
+    #[test]
+    fn the_save_dialog_offers_the_type_of_the_suggested_file() {
+        assert_eq!(filter_for("Spring-pairs.csv"), ("CSV", "csv"));
+        assert_eq!(filter_for("program-Spring-2026-05-01.XLSX"), ("Excel", "xlsx"));
+        assert_eq!(filter_for("mentor-Lea.html"), ("HTML", "html"));
+        assert_eq!(filter_for("no-extension"), ("CSV", "csv"));
     }
 }
