@@ -1,5 +1,5 @@
-//! Exports (CSV, Excel, HTML). The core builds the file's bytes; the shell asks the user where to save them with a
-//! native save dialog opened from Rust, so the webview never hands over a path. With
+//! Exports (CSV, Excel, HTML). The core builds the file's bytes; the shell asks the user where to
+//! save them with a native save dialog opened from Rust, so the webview never hands over a path. With
 //! `TANDEM_EXPORT_DIR` set (tests), the file goes to that directory under its suggested name,
 //! without a dialog. A command returns the path written, or `null` when the dialog was cancelled.
 
@@ -136,7 +136,10 @@ mod tests {
     #[test]
     fn the_save_dialog_offers_the_type_of_the_suggested_file() {
         assert_eq!(filter_for("Spring-pairs.csv"), ("CSV", "csv"));
-        assert_eq!(filter_for("program-Spring-2026-05-01.XLSX"), ("Excel", "xlsx"));
+        assert_eq!(
+            filter_for("program-Spring-2026-05-01.XLSX"),
+            ("Excel", "xlsx")
+        );
         assert_eq!(filter_for("mentor-Lea.html"), ("HTML", "html"));
         assert_eq!(filter_for("no-extension"), ("CSV", "csv"));
     }
