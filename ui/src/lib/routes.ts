@@ -9,7 +9,9 @@ export type Route =
   | { name: 'programs' }
   | { name: 'program-new' }
   | { name: 'program'; id: string; tab: ProgramTab }
-  | { name: 'program-edit'; id: string };
+  | { name: 'program-edit'; id: string }
+  /** A pair's page; `session` scrolls to one of its sessions. */
+  | { name: 'pair'; id: string; session?: string };
 
 /** The tabs of a program's page. */
 export type ProgramTab = 'review' | 'participants';
@@ -21,6 +23,10 @@ export function parseRoute(hash: string): Route {
     if (parts[1] === 'new' && parts.length === 2) return { name: 'employee-new' };
     if (parts[1] && parts[2] === 'edit' && parts.length === 3) return { name: 'employee-edit', id: parts[1] };
     if (parts[1] && parts.length === 2) return { name: 'employee', id: parts[1] };
+  }
+  if (parts[0] === 'pairs' && parts[1]) {
+    if (parts.length === 2) return { name: 'pair', id: parts[1] };
+    if (parts[2] === 'sessions' && parts[3] && parts.length === 4) return { name: 'pair', id: parts[1], session: parts[3] };
   }
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
@@ -57,12 +63,16 @@ export function routeHref(route: Route): string {
       return `#/programs/${encodeURIComponent(route.id)}/${route.tab}`;
     case 'program-edit':
       return `#/programs/${encodeURIComponent(route.id)}/edit`;
+    case 'pair':
+      return route.session
+        ? `#/pairs/${encodeURIComponent(route.id)}/sessions/${encodeURIComponent(route.session)}`
+        : `#/pairs/${encodeURIComponent(route.id)}`;
   }
 }
 
 /** The sidebar area a route belongs to. */
 export function areaOf(route: Route): 'directory' | 'programs' | 'import' | 'catalog' {
-  if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit') return 'programs';
+  if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit' || route.name === 'pair') return 'programs';
   if (route.name === 'import') return 'import';
   if (route.name === 'catalog') return 'catalog';
   return 'directory';
