@@ -4,7 +4,10 @@
 //! memory during the case (VmHWM, reset before each case), candidate edges and pricing rounds.
 //! For the reference cases it also dumps the dense score matrix and, when scipy is importable,
 //! runs `scripts/reference_solver.py` on it and prints both optima, whether they agree, and both
-//! times. Set `MATCHING_BENCH_QUICK=1` to skip the 10,000-person cases.
+//! times. Set `MATCHING_BENCH_QUICK=1` to skip the 10,000-person cases, and
+//! `MATCHING_BENCH_ONLY=<part of a case name>` to run only the matching cases (e.g. `one-to-one`),
+//! `MATCHING_BENCH_RUNS=<n>` to time each case n times instead of its default.
+//! Under each row, the phase times of the last run (scan, solves, pricing) and its counters.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,8 +49,20 @@ struct Row {
     result: MatchResult,
 }
 
-fn run_case(name: &str, runs: usize, f: impl Fn() -> MatchResult) -> Row {
+/// Whether `MATCHING_BENCH_ONLY` (a substring of case names) selects this case.
+fn selected(name: &str) -> bool {
+    std::env::var("MATCHING_BENCH_ONLY").map_or(true, |only| name.contains(only.as_str()))
+}
+
+fn run_case(name: &str, runs: usize, f: impl Fn() -> MatchResult) -> Option<Row> {
+    if !selected(name) {
+        return None;
+    }
     reset_peak_rss();
+    let runs = std::env::var("MATCHING_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(runs);
     let mut times = Vec::new();
     let mut result = None;
     for _ in 0..runs {
@@ -77,7 +92,18 @@ fn run_case(name: &str, runs: usize, f: impl Fn() -> MatchResult) -> Row {
         row.result.unmatched.len(),
         row.result.total_points
     );
-    row
+    let s = &row.result.stats;
+    println!(
+        "    last run: scan {:.1} ms, solves {:.1} ms, pricing {:.1} ms; {} pairs scored in the scan, {} in pricing, {} violations, {} mentees placed again",
+        s.scan_micros as f64 / 1e3,
+        s.solve_micros as f64 / 1e3,
+        s.pricing_micros as f64 / 1e3,
+        s.scan_scored,
+        s.pricing_scored,
+        s.pricing_violations,
+        s.replaced_mentees
+    );
+    Some(row)
 }
 
 fn repo_root() -> PathBuf {
@@ -199,21 +225,30 @@ fn main() {
     });
 
     if !quick {
-        let mut spec_10k = Spec::new(10_000, 10_000, 14);
-        spec_10k.max_capacity = 3;
-        spec_10k.exclusions_per_mille = 2_000;
-        let p10k = program(&spec_10k);
-        run_case("10,000 x 10,000, capacity 1-3, exclusions", 5, || {
-            solve(&p10k.mentees, &p10k.mentors, &p10k.settings).expect("valid program")
-        });
-        drop(p10k);
-        let p10k1 = program(&Spec::new(10_000, 10_000, 15));
-        run_case("10,000 x 10,000, one-to-one", 5, || {
-            solve(&p10k1.mentees, &p10k1.mentors, &p10k1.settings).expect("valid program")
-        });
+        let name = "10,000 x 10,000, capacity 1-3, exclusions";
+        if selected(name) {
+            let mut spec_10k = Spec::new(10_000, 10_000, 14);
+            spec_10k.max_capacity = 3;
+            spec_10k.exclusions_per_mille = 2_000;
+            let p10k = program(&spec_10k);
+            run_case(name, 5, || {
+                solve(&p10k.mentees, &p10k.mentors, &p10k.settings).expect("valid program")
+            });
+        }
+        let name = "10,000 x 10,000, one-to-one";
+        if selected(name) {
+            let p10k1 = program(&Spec::new(10_000, 10_000, 15));
+            run_case(name, 5, || {
+                solve(&p10k1.mentees, &p10k1.mentors, &p10k1.settings).expect("valid program")
+            });
+        }
     }
 
     println!("reference check (same run):");
-    compare_with_reference("1k-cap1-3", &spec_1k, &row_1k);
-    compare_with_reference("2k-one-to-one", &spec_2k, &row_2k);
+    if let Some(row) = &row_1k {
+        compare_with_reference("1k-cap1-3", &spec_1k, row);
+    }
+    if let Some(row) = &row_2k {
+        compare_with_reference("2k-one-to-one", &spec_2k, row);
+    }
 }
