@@ -31,7 +31,8 @@ pub fn default_path(app_data_dir: &Path) -> PathBuf {
     app_data_dir.join(DB_FILE)
 }
 
-/// Opens the database at `path`, creating its folder; a new file gets the demo company.
+/// Opens the database at `path`, creating its folder; a new file gets the demo company and its
+/// program under way.
 pub fn open(path: &Path) -> Result<Store, String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -41,7 +42,7 @@ pub fn open(path: &Path) -> Result<Store, String> {
     let mut store = Store::open(path)
         .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
     if is_new {
-        demo::load_demo(&mut store)
+        demo::load_first_launch_demo(&mut store)
             .map_err(|e| format!("cannot load the demo data into {}: {e}", path.display()))?;
     }
     Ok(store)

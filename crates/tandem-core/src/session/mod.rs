@@ -15,13 +15,13 @@
 
 mod actions;
 mod charter;
-mod context;
+pub(crate) mod context;
 pub mod health;
 mod ics;
-mod log;
+pub(crate) mod log;
 pub mod model;
 mod pair_page;
-mod schedule;
+pub(crate) mod schedule;
 mod week;
 
 pub use actions::*;

@@ -310,8 +310,29 @@ pub fn propose_series(
     fail_on(errors)?;
 
     let tz = ctx.session_tz();
+    let occurrences = series_in(conn, &ctx, first_start, now)?;
+    let planned_count = occurrences.iter().filter(|o| o.slot.is_some()).count() as u32;
+    Ok(SeriesProposal {
+        pair_id,
+        cadence_weeks: ctx.program.cadence_weeks,
+        session_minutes: ctx.program.session_minutes,
+        timezone: tz.name().to_owned(),
+        missing_count: occurrences.len() as u32 - planned_count,
+        planned_count,
+        occurrences,
+    })
+}
+
+/// The occurrences of a series from `first_start` (see [`propose_series`]), none before `now`.
+fn series_in(
+    conn: &Connection,
+    ctx: &PairContext,
+    first_start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> CoreResult<Vec<SeriesOccurrence>> {
+    let tz = ctx.session_tz();
     let shift = Duration::days(SERIES_SHIFT_DAYS);
-    let mut agenda = Agenda::load(conn, &ctx, first_start - shift, ctx.program_end() + shift)?;
+    let mut agenda = Agenda::load(conn, ctx, first_start - shift, ctx.program_end() + shift)?;
     let first_local = first_start.with_timezone(&tz).naive_local();
     let step = Duration::weeks(i64::from(ctx.program.cadence_weeks));
     let mut occurrences = Vec::new();
@@ -337,16 +358,36 @@ pub fn propose_series(
         index += 1;
         local += step;
     }
-    let planned_count = occurrences.iter().filter(|o| o.slot.is_some()).count() as u32;
-    Ok(SeriesProposal {
-        pair_id,
-        cadence_weeks: ctx.program.cadence_weeks,
-        session_minutes: ctx.program.session_minutes,
-        timezone: tz.name().to_owned(),
-        missing_count: occurrences.len() as u32 - planned_count,
-        planned_count,
-        occurrences,
-    })
+    Ok(occurrences)
+}
+
+/// The first time in `[from, to)` both people are free, not before `not_before` (the demo loader
+/// plans a program that started months ago).
+pub(crate) fn first_free_start(
+    conn: &Connection,
+    ctx: &PairContext,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    not_before: DateTime<Utc>,
+) -> CoreResult<Option<DateTime<Utc>>> {
+    let agenda = Agenda::load(conn, ctx, from, to)?;
+    let first = agenda.free_starts(from, to, not_before).next();
+    Ok(first)
+}
+
+/// A series' times from `first_start` for the demo loader: each occurrence's free time, or its
+/// usual time when nothing is free (availability is a preference; the demo pairs never share a
+/// person, so they cannot clash).
+pub(crate) fn series_times(
+    conn: &Connection,
+    ctx: &PairContext,
+    first_start: DateTime<Utc>,
+    not_before: DateTime<Utc>,
+) -> CoreResult<Vec<DateTime<Utc>>> {
+    Ok(series_in(conn, ctx, first_start, not_before)?
+        .into_iter()
+        .map(|o| o.slot.map_or(o.wanted_start, |s| s.starts_at))
+        .collect())
 }
 
 fn nearest_free(

@@ -13,8 +13,16 @@
 //! "end_minute" } ], "interests": [..], "skills": [ { "topic_id", "level", "target" } ] } ] }`.
 //! Employees may come before their managers.
 //!
+//! [`load_demo_with_program`] adds, after the company, a program already under way (see
+//! [`program`]); [`load_first_launch_demo`] does both as of the local date, for a new database.
+//!
 //! [`seed_synthetic`] inserts a generated company (a reporting tree, accented names, skills) for
 //! scale tests and the directory benchmark.
+
+mod program;
+mod texts;
+
+pub use program::{load_demo_program, DemoProgram, DEMO_PROGRAM_NAME};
 
 use std::collections::HashMap;
 
@@ -72,6 +80,26 @@ struct DemoEmployee {
 /// Loads the shipped demo company into an empty database; returns how many employees it added.
 pub fn load_demo(store: &mut Store) -> CoreResult<usize> {
     load_demo_from_str(store, DEMO_JSON)
+}
+
+/// What [`load_demo_with_program`] loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLoad {
+    pub employees: usize,
+    pub program: DemoProgram,
+}
+
+/// Loads the demo company and its program under way as of `today` into an empty database.
+pub fn load_demo_with_program(store: &mut Store, today: NaiveDate) -> CoreResult<DemoLoad> {
+    let employees = load_demo(store)?;
+    let program = load_demo_program(store, today)?;
+    Ok(DemoLoad { employees, program })
+}
+
+/// What a new database gets on first launch: the demo company and its program, as of the local
+/// date.
+pub fn load_first_launch_demo(store: &mut Store) -> CoreResult<DemoLoad> {
+    load_demo_with_program(store, chrono::Local::now().date_naive())
 }
 
 /// Loads a demo company given as JSON (the format in the module docs) into an empty database.
