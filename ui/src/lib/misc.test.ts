@@ -15,6 +15,13 @@ describe('routes', () => {
       { name: 'employee-edit', id: 'a1b2' },
       { name: 'import' },
       { name: 'catalog' },
+      { name: 'program', id: 'p1', tab: 'dashboard' },
+      { name: 'program-report', id: 'p1' },
+      { name: 'pair', id: 'pa1' },
+      { name: 'pair', id: 'pa1', session: 's1' },
+      { name: 'progress' },
+      { name: 'mentee-progress', id: 'e1' },
+      { name: 'mentor-recognition', id: 'e2' },
     ];
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });
@@ -27,6 +34,8 @@ describe('routes', () => {
   it('puts employee screens under the directory area', () => {
     expect(areaOf({ name: 'employee-edit', id: 'x' })).toBe('directory');
     expect(areaOf({ name: 'catalog' })).toBe('catalog');
+    expect(areaOf({ name: 'mentee-progress', id: 'x' })).toBe('progress');
+    expect(areaOf({ name: 'program-report', id: 'x' })).toBe('programs');
   });
 });
 

@@ -11,10 +11,16 @@ export type Route =
   | { name: 'program'; id: string; tab: ProgramTab }
   | { name: 'program-edit'; id: string }
   /** A pair's page; `session` scrolls to one of its sessions. */
-  | { name: 'pair'; id: string; session?: string };
+  | { name: 'pair'; id: string; session?: string }
+  /** The printable report of a program's dashboard. */
+  | { name: 'program-report'; id: string }
+  /** The manager view: a manager's or a department's people. */
+  | { name: 'progress' }
+  | { name: 'mentee-progress'; id: string }
+  | { name: 'mentor-recognition'; id: string };
 
 /** The tabs of a program's page. */
-export type ProgramTab = 'review' | 'participants';
+export type ProgramTab = 'review' | 'participants' | 'dashboard';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
@@ -28,6 +34,11 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 2) return { name: 'pair', id: parts[1] };
     if (parts[2] === 'sessions' && parts[3] && parts.length === 4) return { name: 'pair', id: parts[1], session: parts[3] };
   }
+  if (parts[0] === 'progress') {
+    if (parts.length === 1) return { name: 'progress' };
+    if (parts[1] === 'mentees' && parts[2] && parts.length === 3) return { name: 'mentee-progress', id: parts[2] };
+    if (parts[1] === 'mentors' && parts[2] && parts.length === 3) return { name: 'mentor-recognition', id: parts[2] };
+  }
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
   if (parts[0] === 'programs') {
@@ -37,6 +48,8 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 2) return { name: 'program', id: parts[1], tab: 'review' };
     if (parts[2] === 'participants' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'participants' };
     if (parts[2] === 'review' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'review' };
+    if (parts[2] === 'dashboard' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'dashboard' };
+    if (parts[2] === 'report' && parts.length === 3) return { name: 'program-report', id: parts[1] };
   }
   return { name: 'directory' };
 }
@@ -67,12 +80,22 @@ export function routeHref(route: Route): string {
       return route.session
         ? `#/pairs/${encodeURIComponent(route.id)}/sessions/${encodeURIComponent(route.session)}`
         : `#/pairs/${encodeURIComponent(route.id)}`;
+    case 'program-report':
+      return `#/programs/${encodeURIComponent(route.id)}/report`;
+    case 'progress':
+      return '#/progress';
+    case 'mentee-progress':
+      return `#/progress/mentees/${encodeURIComponent(route.id)}`;
+    case 'mentor-recognition':
+      return `#/progress/mentors/${encodeURIComponent(route.id)}`;
   }
 }
 
 /** The sidebar area a route belongs to. */
-export function areaOf(route: Route): 'directory' | 'programs' | 'import' | 'catalog' {
+export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'import' | 'catalog' {
   if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit' || route.name === 'pair') return 'programs';
+  if (route.name === 'program-report') return 'programs';
+  if (route.name === 'progress' || route.name === 'mentee-progress' || route.name === 'mentor-recognition') return 'progress';
   if (route.name === 'import') return 'import';
   if (route.name === 'catalog') return 'catalog';
   return 'directory';
