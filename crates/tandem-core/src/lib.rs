@@ -11,7 +11,8 @@
 //! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
 //! - [`catalog`]: the editable catalog of platforms and topics.
 //! - [`settings`]: per-database preferences (interface language).
-//! - [`demo`]: loads the demo company into an empty database.
+//! - [`demo`]: loads the demo company into an empty database, and on first launch a program
+//!   under way with sessions and learning logs.
 //! - [`program`]: programs (cohorts), participants, persisted matching and HR's review.
 //! - [`export`]: the formula-safe CSV writer and the Excel (.xlsx) writer every export uses.
 //! - [`session`]: sessions of approved pairs: scheduling, actions, learning log, charter, pair page,

@@ -598,6 +598,57 @@ fn moving_or_relocating_or_cancelling_a_session_raises_its_sequence() -> CoreRes
 }
 
 #[test]
+fn a_move_onto_a_taken_time_or_outside_the_program_is_refused_and_changes_nothing() -> CoreResult<()>
+{
+    let mut w = world()?;
+    let now = start_of_programs();
+    let s = create_session(
+        &mut w.store,
+        w.lea_marc,
+        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
+        "",
+        now,
+    )?;
+    create_session(
+        &mut w.store,
+        w.lea_paul,
+        SessionTime::new(at(PARIS, 2026, 1, 20, 10, 0), 60),
+        "",
+        now,
+    )?;
+    let before = snapshot(&w.store)?;
+    let message = conflict(move_session(
+        &mut w.store,
+        s.id,
+        SessionTime::new(at(PARIS, 2026, 1, 20, 10, 30), 60),
+        now,
+    ));
+    assert!(
+        message.starts_with("Léa Martin already has a session on Tue 2026-01-20 10:00–11:00"),
+        "{message}"
+    );
+    assert_eq!(
+        field_keys(move_session(
+            &mut w.store,
+            s.id,
+            SessionTime::new(at(PARIS, 2027, 1, 12, 10, 0), 60),
+            now,
+        )),
+        vec![("starts_at".to_owned(), "outside_program".to_owned())]
+    );
+    assert_eq!(snapshot(&w.store)?, before);
+    // Moving within its own old time (half an hour later) does not clash with itself.
+    let moved = move_session(
+        &mut w.store,
+        s.id,
+        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 30), 60),
+        now,
+    )?;
+    assert_eq!(moved.sequence, 1);
+    Ok(())
+}
+
+#[test]
 fn who_cancelled_is_kept_for_the_mentor_the_mentee_and_hr() -> CoreResult<()> {
     let mut w = world()?;
     let now = start_of_programs();
