@@ -1,4 +1,5 @@
 import { programsEn } from './programs.en';
+import { progressEn } from './progress.en';
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
  * in French is a type error. Placeholders are written `{name}`; plural forms use the suffixes
@@ -322,6 +323,7 @@ export const en = {
   'catalog.nameFr': 'Name in French',
   'catalog.empty': 'No platforms yet. Add the first one above.',
   ...programsEn,
+  ...progressEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
