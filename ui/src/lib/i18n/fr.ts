@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { programsFr } from './programs.fr';
+import { progressFr } from './progress.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
 export const fr: Messages = {
@@ -320,4 +321,5 @@ export const fr: Messages = {
   'catalog.nameFr': 'Nom en français',
   'catalog.empty': 'Aucune plateforme pour l’instant. Ajoutez la première ci-dessus.',
   ...programsFr,
+  ...progressFr,
 };
