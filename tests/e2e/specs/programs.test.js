@@ -57,13 +57,12 @@ describe('programs', { timeout: 600_000 }, () => {
     await quit(driver).catch(() => {});
   });
 
-  it('explains what a program is before there is one', async () => {
+  it('opens on the demo program already under way', async () => {
     driver = await launch(db);
     await click(driver, 'lang-en');
     await openArea(driver, 'programs');
-    await waitVisible(driver, 'programs-empty');
-    assert.match(await textOf(driver, 'programs-empty'), /cohort/);
-    await shot(driver, 'programs-empty');
+    await waitText(driver, 'program-list', (t) => /Programme pilote/.test(t), 'the demo program is not listed on a new database');
+    await shot(driver, 'programs-demo');
   });
 
   it('creates a program and adds its participants', async () => {
@@ -168,7 +167,7 @@ describe('programs', { timeout: 600_000 }, () => {
 
   it('lists the program with its counts', async () => {
     await openArea(driver, 'programs');
-    await waitText(driver, 'program-card', (t) => t.includes('Spring 2026'), 'the program is not listed');
+    await waitText(driver, 'program-list', (t) => t.includes('Spring 2026'), 'the program is not listed');
     await shot(driver, 'programs-list');
   });
 });
