@@ -145,3 +145,27 @@ fn the_demo_program_loads_once() -> CoreResult<()> {
     assert!(pair_page(&store, pair, now()).is_ok());
     Ok(())
 }
+
+#[test]
+fn the_demo_dashboard_estimates_an_audience_from_the_active_mentees_followers() -> CoreResult<()> {
+    let mut store = Store::open_in_memory()?;
+    let load = load_demo_with_program(&mut store, today())?;
+    let dashboard =
+        tandem_core::progress::program_dashboard(&store, load.program.program_id, now())?;
+    assert!(dashboard.audience.active_mentees > 0);
+    assert!(
+        dashboard.audience.total_followers > 0,
+        "the demo's active mentees have follower figures: {:?}",
+        dashboard.audience
+    );
+    assert_eq!(
+        dashboard.audience.total_followers,
+        dashboard
+            .audience
+            .platforms
+            .iter()
+            .map(|p| p.followers)
+            .sum::<u64>()
+    );
+    Ok(())
+}

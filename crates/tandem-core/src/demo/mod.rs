@@ -82,6 +82,9 @@ pub fn load_demo(store: &mut Store) -> CoreResult<usize> {
     load_demo_from_str(store, DEMO_JSON)
 }
 
+/// Fixed so that every first launch shows the same audience figures.
+const DEMO_AUDIENCE_SEED: u64 = 2026;
+
 /// What [`load_demo_with_program`] loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoLoad {
@@ -93,6 +96,8 @@ pub struct DemoLoad {
 pub fn load_demo_with_program(store: &mut Store, today: NaiveDate) -> CoreResult<DemoLoad> {
     let employees = load_demo(store)?;
     let program = load_demo_program(store, today)?;
+    // Follower figures feed the dashboard's estimated audience.
+    crate::progress::seed_demo_audience(store, DEMO_AUDIENCE_SEED)?;
     Ok(DemoLoad { employees, program })
 }
 
