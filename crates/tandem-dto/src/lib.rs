@@ -12,6 +12,8 @@ pub mod directory;
 pub mod error;
 pub mod import;
 pub mod programs;
+pub mod progress;
+pub mod sessions;
 pub mod settings;
 
 pub use catalog::*;
@@ -19,4 +21,6 @@ pub use directory::*;
 pub use error::*;
 pub use import::*;
 pub use programs::*;
+pub use progress::*;
+pub use sessions::*;
 pub use settings::*;
