@@ -770,3 +770,73 @@ fn demo_audience_gives_the_same_figures_for_the_same_people_and_seed() -> CoreRe
     assert!(a.iter().flatten().flatten().count() > 20);
     Ok(())
 }
+
+// ---------------------------------------------------------------- through the session module
+
+#[test]
+fn a_session_recorded_through_the_session_module_shows_up_in_every_progress_view() -> CoreResult<()>
+{
+    use tandem_core::session::{
+        acknowledge_charter, confirm_self_assessment, create_session, mark_held, save_log,
+        LogInput, LogTopicInput, SelfAssessmentInput, SessionTime,
+    };
+    let mut w = world()?;
+    let (jules, simon) = (w.id("jules"), w.id("simon"));
+    for who in [jules, simon] {
+        acknowledge_charter(&mut w.store, w.p, who, at("2031-02-01T08:00:00Z"))?;
+    }
+    let starts_at = at("2031-02-10T10:00:00Z");
+    let session = create_session(
+        &mut w.store,
+        w.pairs["E"],
+        SessionTime::new(starts_at, 60),
+        "Room 3",
+        at("2031-02-01T08:00:00Z"),
+    )?;
+    mark_held(&mut w.store, session.id, at("2031-02-10T12:00:00Z"))?;
+    save_log(
+        &mut w.store,
+        session.id,
+        LogInput {
+            topics: vec![LogTopicInput {
+                topic_id: "linkedin.profile".into(),
+                depth: TopicDepth::Practised,
+            }],
+            task_set: "Update the profile photo".into(),
+            summary: "E1: profile review".into(),
+            private_notes: format!("{PRIVATE_MARKER} in a real log"),
+            mentee_rating: Some(4),
+            self_assessment: vec![SelfAssessmentInput {
+                topic_id: "linkedin.profile".into(),
+                level: 2,
+            }],
+            ..LogInput::default()
+        },
+        at("2031-02-10T12:00:00Z"),
+    )?;
+    confirm_self_assessment(&mut w.store, session.id, at("2031-02-11T09:00:00Z"))?;
+
+    // E held its only session and has none left planned: completed, no longer at risk.
+    let d = program_dashboard(&w.store, w.p, now())?;
+    let e = pair_row(&d, &w, "jules");
+    assert_eq!(
+        (e.state, e.sessions.held, e.risks.len()),
+        (PairState::Completed, 1, 0)
+    );
+    assert_eq!(d.sessions.held, 6);
+    assert_eq!(d.audience.active_mentees, 4);
+
+    // Jules declared nothing: the confirmed topic is tracked from 0.
+    let m = mentee_progress(&w.store, jules, Some(w.p), now())?;
+    let linkedin = &m.platforms[0];
+    assert_eq!((linkedin.start, linkedin.now), (0.0, 2.0));
+    assert_eq!(linkedin.points[0].session_id, session.id);
+    assert_eq!(m.tasks[0].task, "Update the profile photo");
+    assert_eq!(m.session_list[0].summary, "E1: profile review");
+
+    let view = manager_view(&w.store, &ManagerScope::Manager(w.id("denis")), now())?;
+    let json = serde_json::to_string(&view).unwrap_or_default();
+    assert!(json.contains("E1: profile review"));
+    assert!(!json.contains(PRIVATE_MARKER));
+    Ok(())
+}

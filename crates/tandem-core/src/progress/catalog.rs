@@ -12,6 +12,8 @@ use crate::CoreResult;
 pub(crate) struct CatalogIndex {
     /// Display order.
     platforms: Vec<Platform>,
+    /// Topic ids by rank.
+    topic_ids: Vec<String>,
     platform_rank: HashMap<String, usize>,
     /// Topic id to (topic, rank in display order: platform order, then topic position).
     topics: HashMap<String, (Topic, usize)>,
@@ -30,6 +32,7 @@ impl CatalogIndex {
             let rank = |t: &Topic| platform_rank.get(&t.platform_id).copied();
             (rank(a), a.position, &a.id).cmp(&(rank(b), b.position, &b.id))
         });
+        let topic_ids = topics.iter().map(|t| t.id.clone()).collect();
         let topics = topics
             .into_iter()
             .enumerate()
@@ -37,6 +40,7 @@ impl CatalogIndex {
             .collect();
         Ok(Self {
             platforms,
+            topic_ids,
             platform_rank,
             topics,
         })
@@ -53,6 +57,16 @@ impl CatalogIndex {
     /// Topics sort after every known one when unknown.
     pub fn topic_rank(&self, id: &str) -> usize {
         self.topics.get(id).map_or(usize::MAX, |(_, r)| *r)
+    }
+
+    /// How many topics the catalog has; ranks go from 0 to this, excluded.
+    pub fn topic_count(&self) -> usize {
+        self.topic_ids.len()
+    }
+
+    /// The id of the topic of this rank.
+    pub fn topic_id_at(&self, rank: usize) -> Option<&str> {
+        self.topic_ids.get(rank).map(String::as_str)
     }
 
     pub fn platform_rank(&self, id: &str) -> usize {

@@ -1,6 +1,6 @@
 //! The program dashboard: every figure of one program at `now`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 
@@ -9,7 +9,7 @@ use super::model::*;
 use super::{hours_between, program_phase, rating_average, start_of};
 use crate::domain::AdoptionProfile;
 use crate::program::{self, ProgramId};
-use crate::session::{assess, SessionFact};
+use crate::session::{assess, SessionFact, SessionStatus};
 use crate::store::progress as db;
 use crate::{CoreResult, Store};
 
@@ -62,6 +62,8 @@ pub fn program_dashboard(
         })
         .collect();
     let mut months: BTreeMap<(i32, u32), MonthSessions> = BTreeMap::new();
+    // Rating sums and counts per pair: (mentee sum, mentee count, mentor sum, mentor count).
+    let mut ratings: Vec<(i64, u32, i64, u32)> = vec![(0, 0, 0, 0); pairs.len()];
     for f in db::program_session_facts(conn, program_id)? {
         let Some(&i) = index.get(&f.pair_key) else {
             continue;
@@ -75,21 +77,34 @@ pub fn program_dashboard(
         row.sessions.add(f.status, upcoming);
         let month = month_entry(&mut months, f.starts_at);
         match f.status {
-            crate::session::SessionStatus::Held => {
+            SessionStatus::Held => {
                 row.hours_held += hours_between(f.starts_at, f.ends_at);
                 row.last_held = row.last_held.max(Some(f.starts_at));
                 month.held += 1;
                 month.scheduled += 1;
+                let r = &mut ratings[i];
+                if let Some(v) = f.mentee_rating {
+                    r.0 += i64::from(v);
+                    r.1 += 1;
+                }
+                if let Some(v) = f.mentor_rating {
+                    r.2 += i64::from(v);
+                    r.3 += 1;
+                }
             }
-            crate::session::SessionStatus::Planned => {
+            SessionStatus::Planned => {
                 if upcoming && row.next_planned.is_none_or(|n| f.starts_at < n) {
                     row.next_planned = Some(f.starts_at);
                 }
                 month.scheduled += 1;
             }
-            crate::session::SessionStatus::NoShow => month.scheduled += 1,
-            crate::session::SessionStatus::Cancelled => month.cancelled += 1,
+            SessionStatus::NoShow => month.scheduled += 1,
+            SessionStatus::Cancelled => month.cancelled += 1,
         }
+    }
+    for (row, r) in rows.iter_mut().zip(&ratings) {
+        row.mentee_rating = rating_average(r.0, r.1);
+        row.mentor_rating = rating_average(r.2, r.3);
     }
 
     // States and health.
@@ -121,34 +136,44 @@ pub fn program_dashboard(
         }
     }
 
-    // Topics: per platform and topic, and distinct topics per pair.
-    let mut per_topic: HashMap<String, DepthCounts> = HashMap::new();
-    let mut pair_topics: Vec<HashSet<String>> = vec![HashSet::new(); rows.len()];
-    for t in db::program_topic_counts(conn, program_id)? {
-        per_topic
-            .entry(t.topic_id.clone())
-            .or_default()
-            .add(t.depth, t.count);
-        if let Some(&i) = index.get(&t.pair_key) {
-            pair_topics[i].insert(t.topic_id);
+    // Topics: per platform and topic, and distinct topics per pair. Topics are counted by their
+    // catalog rank, so the hundred thousand rows need no string copies.
+    let mut by_rank: Vec<DepthCounts> = vec![DepthCounts::default(); catalog.topic_count()];
+    let mut unknown: HashMap<String, DepthCounts> = HashMap::new();
+    let mut pair_topics: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    db::for_each_program_topic(conn, program_id, |pair_key, topic_id, depth| {
+        let rank = catalog.topic_rank(topic_id);
+        match by_rank.get_mut(rank) {
+            Some(counts) => counts.add(depth, 1),
+            None => unknown
+                .entry(topic_id.to_owned())
+                .or_default()
+                .add(depth, 1),
         }
-    }
-    for (row, topics) in rows.iter_mut().zip(&pair_topics) {
+        if let Some(&i) = index.get(&pair_key) {
+            pair_topics[i].push(rank);
+        }
+    })?;
+    for (row, topics) in rows.iter_mut().zip(&mut pair_topics) {
+        topics.sort_unstable();
+        topics.dedup();
         row.topics_covered = topics.len() as u32;
     }
-    let topics = platform_topics(&catalog, per_topic);
-
-    // Ratings.
-    let (mut mentee_sum, mut mentee_n, mut mentor_sum, mut mentor_n) = (0i64, 0u32, 0i64, 0u32);
-    for r in db::program_rating_sums(conn, program_id)? {
-        mentee_sum += r.mentee_sum;
-        mentee_n += r.mentee_count;
-        mentor_sum += r.mentor_sum;
-        mentor_n += r.mentor_count;
-        if let Some(&i) = index.get(&r.pair_key) {
-            rows[i].mentee_rating = rating_average(r.mentee_sum, r.mentee_count);
-            rows[i].mentor_rating = rating_average(r.mentor_sum, r.mentor_count);
+    let mut per_topic = unknown;
+    for (rank, counts) in by_rank.into_iter().enumerate() {
+        if counts.total() > 0 {
+            if let Some(id) = catalog.topic_id_at(rank) {
+                per_topic.insert(id.to_owned(), counts);
+            }
         }
+    }
+    let topics = platform_topics(&catalog, per_topic);
+    let (mut mentee_sum, mut mentee_n, mut mentor_sum, mut mentor_n) = (0i64, 0u32, 0i64, 0u32);
+    for r in &ratings {
+        mentee_sum += r.0;
+        mentee_n += r.1;
+        mentor_sum += r.2;
+        mentor_n += r.3;
     }
 
     let sessions = rows.iter().fold(SessionCounts::default(), |mut acc, r| {

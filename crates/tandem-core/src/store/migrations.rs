@@ -11,5 +11,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/005_sessions.sql")),
         M::up(include_str!("migrations/006_progress.sql")),
         M::up(include_str!("migrations/007_pair_approval.sql")),
+        M::up(include_str!("migrations/008_progress_indexes.sql")),
     ])
 }

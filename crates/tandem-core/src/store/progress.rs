@@ -53,14 +53,21 @@ fn date_at(row: &Row<'_>, column: usize) -> rusqlite::Result<NaiveDate> {
         .map_err(|e| conversion_error(column, format!("date '{raw}': {e}")))
 }
 
+/// Text at `column`, borrowed from the row (no copy for the hundred thousand rows of a walk).
+fn text_at<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(column)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
 fn status_at(row: &Row<'_>, column: usize) -> rusqlite::Result<SessionStatus> {
-    let raw: String = row.get(column)?;
-    SessionStatus::parse(&raw).ok_or_else(|| conversion_error(column, format!("status '{raw}'")))
+    let raw = text_at(row, column)?;
+    SessionStatus::parse(raw).ok_or_else(|| conversion_error(column, format!("status '{raw}'")))
 }
 
 fn depth_at(row: &Row<'_>, column: usize) -> rusqlite::Result<TopicDepth> {
-    let raw: String = row.get(column)?;
-    TopicDepth::parse(&raw).ok_or_else(|| conversion_error(column, format!("depth '{raw}'")))
+    let raw = text_at(row, column)?;
+    TopicDepth::parse(raw).ok_or_else(|| conversion_error(column, format!("depth '{raw}'")))
 }
 
 fn level_at(row: &Row<'_>, column: usize) -> rusqlite::Result<u8> {
@@ -177,108 +184,72 @@ pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<P
     Ok(rows)
 }
 
-/// What the dashboard needs of one session.
+/// What the dashboard needs of one session (ratings only for a held session with a log).
 #[derive(Debug, Clone, Copy)]
 pub struct SessionFactRow {
     pub pair_key: i64,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub status: SessionStatus,
+    pub mentee_rating: Option<u8>,
+    pub mentor_rating: Option<u8>,
 }
 
-/// Every session of the program's approved pairs, by pair then start.
+/// The dashboard's walk over the sessions: index-only through `session_pair_progress` and
+/// `session_log_ratings` (migration 008; without statistics SQLite would pick the log's primary
+/// key and read every log row, hence `INDEXED BY`). No ORDER BY: sorting 100,000 rows would cost more than
+/// everything else, and the callers do not need an order.
+pub(crate) const SESSION_FACTS_SQL: &str =
+    "SELECT p.rowid, unixepoch(s.starts_at), unixepoch(s.ends_at), s.status,
+            l.mentee_rating, l.mentor_rating
+     FROM program_pair p
+     JOIN session s ON s.pair_id = p.id
+     LEFT JOIN session_log l INDEXED BY session_log_ratings
+          ON s.status = 'held' AND l.session_id = s.id
+     WHERE p.program_id = ?1 AND p.status = 'approved'";
+
+/// Every session of the program's approved pairs, in no particular order.
 pub fn program_session_facts(
     conn: &Connection,
     program: ProgramId,
 ) -> CoreResult<Vec<SessionFactRow>> {
     let rows = conn
-        .prepare_cached(
-            "SELECT p.rowid, unixepoch(s.starts_at), unixepoch(s.ends_at), s.status
-             FROM program_pair p
-             JOIN session s ON s.pair_id = p.id
-             WHERE p.program_id = ?1 AND p.status = 'approved'
-             ORDER BY p.rowid, s.starts_at",
-        )?
+        .prepare_cached(SESSION_FACTS_SQL)?
         .query_map([program.to_string()], |r| {
             Ok(SessionFactRow {
                 pair_key: r.get(0)?,
                 starts_at: instant_at(r, 1)?,
                 ends_at: instant_at(r, 2)?,
                 status: status_at(r, 3)?,
+                mentee_rating: optional_small_at(r, 4)?,
+                mentor_rating: optional_small_at(r, 5)?,
             })
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
-/// Held session-topic rows of one pair, topic and depth, counted.
-#[derive(Debug, Clone)]
-pub struct PairTopicCount {
-    pub pair_key: i64,
-    pub topic_id: String,
-    pub depth: TopicDepth,
-    pub count: u32,
-}
+/// The topics of the held sessions of the program's approved pairs, one row per session and
+/// topic. Grouping is left to the caller: SQLite would sort every row to group them.
+pub(crate) const PROGRAM_TOPICS_SQL: &str = "SELECT p.rowid, st.topic_id, st.depth
+     FROM program_pair p
+     JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+     JOIN session_topic st ON st.session_id = s.id
+     WHERE p.program_id = ?1 AND p.status = 'approved'";
 
-/// Topics taught in the held sessions of the program's approved pairs.
-pub fn program_topic_counts(
+/// Calls `f(pair key, topic id, depth)` for each topic taught in a held session of the program's
+/// approved pairs, without copying the topic ids.
+pub fn for_each_program_topic(
     conn: &Connection,
     program: ProgramId,
-) -> CoreResult<Vec<PairTopicCount>> {
-    let rows = conn
-        .prepare_cached(
-            "SELECT p.rowid, st.topic_id, st.depth, COUNT(*)
-             FROM program_pair p
-             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
-             JOIN session_topic st ON st.session_id = s.id
-             WHERE p.program_id = ?1 AND p.status = 'approved'
-             GROUP BY p.rowid, st.topic_id, st.depth",
-        )?
-        .query_map([program.to_string()], |r| {
-            Ok(PairTopicCount {
-                pair_key: r.get(0)?,
-                topic_id: r.get(1)?,
-                depth: depth_at(r, 2)?,
-                count: r.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
-}
-
-/// Sums and counts of the ratings in one pair's held-session logs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RatingSums {
-    pub pair_key: i64,
-    pub mentee_sum: i64,
-    pub mentee_count: u32,
-    pub mentor_sum: i64,
-    pub mentor_count: u32,
-}
-
-/// Ratings per approved pair of the program (pairs without a rated log are left out).
-pub fn program_rating_sums(conn: &Connection, program: ProgramId) -> CoreResult<Vec<RatingSums>> {
-    let rows = conn
-        .prepare_cached(
-            "SELECT p.rowid, TOTAL(l.mentee_rating), COUNT(l.mentee_rating),
-                    TOTAL(l.mentor_rating), COUNT(l.mentor_rating)
-             FROM program_pair p
-             JOIN session s ON s.pair_id = p.id AND s.status = 'held'
-             JOIN session_log l ON l.session_id = s.id
-             WHERE p.program_id = ?1 AND p.status = 'approved'
-             GROUP BY p.rowid",
-        )?
-        .query_map([program.to_string()], |r| {
-            Ok(RatingSums {
-                pair_key: r.get(0)?,
-                mentee_sum: r.get::<_, f64>(1)? as i64,
-                mentee_count: r.get(2)?,
-                mentor_sum: r.get::<_, f64>(3)? as i64,
-                mentor_count: r.get(4)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    mut f: impl FnMut(i64, &str, TopicDepth),
+) -> CoreResult<()> {
+    let mut stmt = conn.prepare_cached(PROGRAM_TOPICS_SQL)?;
+    let mut rows = stmt.query([program.to_string()])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, text_at(r, 1)?, depth_at(r, 2)?);
+    }
+    Ok(())
 }
 
 /// Participants and charter acknowledgements, per side.
@@ -427,6 +398,49 @@ pub fn timestamp(at: DateTime<Utc>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn plan(store: &Store, sql: &str) -> String {
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rows = stmt
+            .query_map(["00000000-0000-0000-0000-000000000000"], |r| {
+                r.get::<_, String>(3)
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .unwrap_or_else(|e| panic!("{e}"));
+        rows.join("\n")
+    }
+
+    #[test]
+    fn the_dashboard_walks_sessions_and_logs_through_covering_indexes() {
+        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let facts = plan(&store, SESSION_FACTS_SQL);
+        assert!(
+            facts.contains("USING COVERING INDEX session_pair_progress"),
+            "{facts}"
+        );
+        assert!(
+            facts.contains("USING COVERING INDEX session_log_ratings"),
+            "{facts}"
+        );
+        let topics = plan(&store, PROGRAM_TOPICS_SQL);
+        assert!(
+            topics.contains("USING COVERING INDEX session_pair_progress"),
+            "{topics}"
+        );
+        assert!(topics.contains("st USING PRIMARY KEY"), "{topics}");
+        for plan in [facts, topics] {
+            assert!(
+                !plan.contains("SCAN s") && !plan.contains("TEMP B-TREE"),
+                "{plan}"
+            );
+        }
+    }
+
     #[test]
     fn no_read_query_names_the_column_of_notes_private_to_the_pair() {
         let column = ["private", "notes"].join("_");
