@@ -1,0 +1,41 @@
+/**
+ * The export buttons' shared behaviour on the progress screens: one export at a time, then a
+ * toast with the path written (nothing when the save dialog was closed) or the error.
+ */
+import { toErrorDto } from '../api/errors';
+import { t, tMaybe } from './i18n/index.svelte';
+
+export function createExporter() {
+  let busy = $state<string | null>(null);
+  let toast = $state<{ text: string; error: boolean } | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function show(text: string, error: boolean) {
+    toast = { text, error };
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => (toast = null), error ? 8000 : 6000);
+  }
+
+  return {
+    /** The export under way (its name), or null. */
+    get busy() {
+      return busy;
+    },
+    get toast() {
+      return toast;
+    },
+    async run(name: string, save: () => Promise<string | null>) {
+      if (busy) return;
+      busy = name;
+      try {
+        const path = await save();
+        if (path) show(t('progress.exported', { path }), false);
+      } catch (e) {
+        const dto = toErrorDto(e);
+        show(`${tMaybe(`error.${dto.code}`) ?? t('common.error')} ${dto.message}`, true);
+      } finally {
+        busy = null;
+      }
+    },
+  };
+}
