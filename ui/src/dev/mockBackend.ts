@@ -6,6 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { createProgramsMock } from './mockPrograms';
+import { createProgressMock } from './mockProgress';
 import type {
   CatalogDto,
   ColumnMappingDto,
@@ -73,6 +74,8 @@ const allTopics = () => catalog.platforms.flatMap((p) => p.topics);
 const employees = new Map<string, Stored>();
 const order: string[] = [];
 const programsMock = createProgramsMock(employees, allTopics);
+// Created once the employees exist (see installMockBackend), so it can seed follower figures.
+let progressMock: ReturnType<typeof createProgressMock> | null = null;
 
 function generate(count: number): void {
   for (let i = 0; i < count; i++) {
@@ -403,7 +406,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       staged = null;
       return null;
     default: {
-      const answer = programsMock(cmd, args);
+      const answer = programsMock(cmd, args) ?? progressMock?.(cmd, args);
       if (answer !== undefined) return answer;
       fail('internal', `Unknown command ${cmd}`);
     }
@@ -413,6 +416,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
 export function installMockBackend(): void {
   const params = new URLSearchParams(location.search);
   generate(Number(params.get('employees') ?? 20000));
+  progressMock = createProgressMock(employees, programsMock, () => catalog);
   if (params.get('lang') === 'fr' || params.get('lang') === 'en') language = params.get('lang') as LanguageDto;
   mockIPC((cmd, payload) => handle(cmd, (payload ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
 }
