@@ -1,4 +1,5 @@
 import { programsEn } from './programs.en';
+import { sessionsEn } from './sessions.en';
 import { progressEn } from './progress.en';
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
@@ -323,6 +324,7 @@ export const en = {
   'catalog.nameFr': 'Name in French',
   'catalog.empty': 'No platforms yet. Add the first one above.',
   ...programsEn,
+  ...sessionsEn,
   ...progressEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { programsFr } from './programs.fr';
+import { sessionsFr } from './sessions.fr';
 import { progressFr } from './progress.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
@@ -321,5 +322,6 @@ export const fr: Messages = {
   'catalog.nameFr': 'Nom en français',
   'catalog.empty': 'Aucune plateforme pour l’instant. Ajoutez la première ci-dessus.',
   ...programsFr,
+  ...sessionsFr,
   ...progressFr,
 };
