@@ -17,10 +17,12 @@ export type Route =
   /** The manager view: a manager's or a department's people. */
   | { name: 'progress' }
   | { name: 'mentee-progress'; id: string }
-  | { name: 'mentor-recognition'; id: string };
+  | { name: 'mentor-recognition'; id: string }
+  /** The sessions of the coming days across every pair. */
+  | { name: 'week' };
 
 /** The tabs of a program's page. */
-export type ProgramTab = 'review' | 'participants' | 'dashboard';
+export type ProgramTab = 'review' | 'participants' | 'dashboard' | 'pairs';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
@@ -39,6 +41,7 @@ export function parseRoute(hash: string): Route {
     if (parts[1] === 'mentees' && parts[2] && parts.length === 3) return { name: 'mentee-progress', id: parts[2] };
     if (parts[1] === 'mentors' && parts[2] && parts.length === 3) return { name: 'mentor-recognition', id: parts[2] };
   }
+  if (parts[0] === 'week' && parts.length === 1) return { name: 'week' };
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
   if (parts[0] === 'programs') {
@@ -49,6 +52,7 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'participants' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'participants' };
     if (parts[2] === 'review' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'review' };
     if (parts[2] === 'dashboard' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'dashboard' };
+    if (parts[2] === 'pairs' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'pairs' };
     if (parts[2] === 'report' && parts.length === 3) return { name: 'program-report', id: parts[1] };
   }
   return { name: 'directory' };
@@ -88,14 +92,17 @@ export function routeHref(route: Route): string {
       return `#/progress/mentees/${encodeURIComponent(route.id)}`;
     case 'mentor-recognition':
       return `#/progress/mentors/${encodeURIComponent(route.id)}`;
+    case 'week':
+      return '#/week';
   }
 }
 
 /** The sidebar area a route belongs to. */
-export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'import' | 'catalog' {
+export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'week' | 'import' | 'catalog' {
   if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit' || route.name === 'pair') return 'programs';
   if (route.name === 'program-report') return 'programs';
   if (route.name === 'progress' || route.name === 'mentee-progress' || route.name === 'mentor-recognition') return 'progress';
+  if (route.name === 'week') return 'week';
   if (route.name === 'import') return 'import';
   if (route.name === 'catalog') return 'catalog';
   return 'directory';
