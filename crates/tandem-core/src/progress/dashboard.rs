@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 use super::catalog::CatalogIndex;
 use super::model::*;
 use super::{hours_between, program_phase, rating_average, start_of};
-use crate::domain::AdoptionProfile;
+use crate::domain::{AdoptionProfile, EmployeeId};
 use crate::program::{self, ProgramId};
 use crate::session::{assess, SessionFact, SessionStatus};
 use crate::store::progress as db;
@@ -188,6 +188,14 @@ pub fn program_dashboard(
     });
     let hours_held = rows.iter().map(|r| r.hours_held).sum();
 
+    // Active mentees: in an approved pair with a held session (a mentee has one pair per program).
+    let active_mentees: Vec<EmployeeId> = rows
+        .iter()
+        .filter(|r| r.sessions.held > 0)
+        .map(|r| r.mentee.id)
+        .collect();
+    let figures = db::followers_of(conn, &db::id_list(&active_mentees))?;
+
     month_entry(&mut months, start_of(program.start_date));
     month_entry(&mut months, start_of(program.end_date));
     let months = fill_months(months);
@@ -211,7 +219,7 @@ pub fn program_dashboard(
         mentor_rating: rating_average(mentor_sum, mentor_n),
         charter: db::charter_counts(conn, program_id)?,
         adoption: adoption_summary(db::mentee_profiles(conn, program_id)?),
-        audience: audience_reach(&catalog, db::active_mentee_audience(conn, program_id)?),
+        audience: audience_reach(&catalog, active_mentees.len() as u32, figures),
         months,
         pair_rows: rows,
     })
@@ -349,7 +357,8 @@ fn adoption_summary(
 
 fn audience_reach(
     catalog: &CatalogIndex,
-    (active_mentees, figures): (u32, Vec<db::PlatformFollowers>),
+    active_mentees: u32,
+    figures: Vec<db::PlatformFollowers>,
 ) -> AudienceReach {
     let by_platform: HashMap<&str, (u64, u32)> = figures
         .iter()

@@ -6,6 +6,27 @@ use super::{level_at, uuid_at};
 use crate::domain::EmployeeId;
 use crate::CoreResult;
 
+/// Followers on one platform: (platform id, sum, how many people gave a figure).
+pub type PlatformFollowers = (String, u64, u32);
+
+/// The sum and count of the follower figures of a set of people (a JSON array, see
+/// [`super::id_list`]) per platform; platforms where nobody gave a figure are left out.
+pub fn followers_of(conn: &Connection, people: &str) -> CoreResult<Vec<PlatformFollowers>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT a.platform_id, SUM(a.followers), COUNT(*)
+             FROM employee_audience a
+             WHERE a.employee_id IN (SELECT value FROM json_each(?1))
+             GROUP BY a.platform_id",
+        )?
+        .query_map([people], |r| {
+            let sum: i64 = r.get(1)?;
+            Ok((r.get(0)?, u64::try_from(sum).unwrap_or(0), r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// An employee's follower figure on one platform, with the platform.
 #[derive(Debug, Clone)]
 pub struct AudienceRow {
