@@ -24,6 +24,7 @@ import type { TopicInputDto } from './bindings/TopicInputDto';
 export type * from './types';
 export { toErrorDto, isErrorDto } from './errors';
 export { programsApi } from './programs';
+export { sessionsApi } from './sessions';
 import { toErrorDto } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
