@@ -161,13 +161,16 @@ pub fn manager_view(
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
                 };
-                person.summaries_total += pair.summaries;
+                let latest = summaries.get(&pair.pair_id);
+                person.summaries_total += latest
+                    .and_then(|rows| rows.first())
+                    .map_or(0, |s| s.pair_total);
                 let (side, with) = if pair.mentee.id == id {
                     (Side::Mentee, &pair.mentor)
                 } else {
                     (Side::Mentor, &pair.mentee)
                 };
-                for s in summaries.get(&pair.pair_id).into_iter().flatten() {
+                for s in latest.into_iter().flatten() {
                     person.summaries.push(SessionSummary {
                         session_id: s.session_id,
                         program_id: pair.program.id,

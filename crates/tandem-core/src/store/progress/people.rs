@@ -314,8 +314,6 @@ pub struct ScopedPair {
     pub last_held: Option<DateTime<Utc>>,
     /// The first planned session after `now`.
     pub next_planned: Option<DateTime<Utc>>,
-    /// Held sessions with a non-empty summary.
-    pub summaries: u32,
 }
 
 /// Every approved pair whose mentee or mentor is in `people` (a JSON array), with its held-session
@@ -341,9 +339,7 @@ pub fn scoped_pairs(
                 (SELECT unixepoch(MAX(s.starts_at)) FROM session s
                  WHERE s.pair_id = p.id AND s.status = 'held'),
                 (SELECT unixepoch(MIN(s.starts_at)) FROM session s
-                 WHERE s.pair_id = p.id AND s.status = 'planned' AND s.starts_at > ?2),
-                (SELECT COUNT(*) FROM session s JOIN session_log l ON l.session_id = s.id
-                 WHERE s.pair_id = p.id AND s.status = 'held' AND l.summary <> '')
+                 WHERE s.pair_id = p.id AND s.status = 'planned' AND s.starts_at > ?2)
          FROM pairs p
          JOIN program g ON g.id = p.program_id
          JOIN employee m ON m.id = p.mentee_id
@@ -366,7 +362,6 @@ pub fn scoped_pairs(
                 seconds_held: r.get(20)?,
                 last_held: last.and_then(|s| DateTime::from_timestamp(s, 0)),
                 next_planned: next.and_then(|s| DateTime::from_timestamp(s, 0)),
-                summaries: r.get(23)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -380,10 +375,13 @@ pub struct SummaryRow {
     pub session_id: SessionId,
     pub at: DateTime<Utc>,
     pub summary: String,
+    /// How many non-empty summaries the pair has in all.
+    pub pair_total: u32,
 }
 
 /// The latest `per_pair` non-empty summaries of held sessions of each pair in `pairs` (a JSON
-/// array of pair ids), latest first within a pair.
+/// array of pair ids), latest first within a pair, each with its pair's total (one pass over the
+/// logs gives both).
 pub fn latest_summaries(
     conn: &Connection,
     pairs: &str,
@@ -391,11 +389,12 @@ pub fn latest_summaries(
 ) -> CoreResult<Vec<SummaryRow>> {
     let rows = conn
         .prepare_cached(
-            "SELECT pair_id, session_id, starts, summary FROM (
+            "SELECT pair_id, session_id, starts, summary, total FROM (
                  SELECT s.pair_id AS pair_id, s.id AS session_id,
                         unixepoch(s.starts_at) AS starts, l.summary AS summary,
                         ROW_NUMBER() OVER (PARTITION BY s.pair_id
-                                           ORDER BY s.starts_at DESC, s.id DESC) AS n
+                                           ORDER BY s.starts_at DESC, s.id DESC) AS n,
+                        COUNT(*) OVER (PARTITION BY s.pair_id) AS total
                  FROM session s
                  JOIN session_log l ON l.session_id = s.id
                  WHERE s.pair_id IN (SELECT value FROM json_each(?1))
@@ -409,6 +408,7 @@ pub fn latest_summaries(
                 session_id: SessionId(uuid_at(r, 1)?),
                 at: instant_at(r, 2)?,
                 summary: r.get(3)?,
+                pair_total: r.get(4)?,
             })
         })?
         .collect::<Result<_, _>>()?;
