@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod database;
 pub mod error;
+pub mod reminders;
 pub mod state;
 
 use std::process::ExitCode;
@@ -58,6 +59,26 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         commands::programs::approve_all,
         commands::programs::what_if,
         commands::programs::apply_settings,
+        commands::sessions::get_pair_page,
+        commands::sessions::list_pairs_with_sessions,
+        commands::sessions::propose_slots,
+        commands::sessions::propose_series,
+        commands::sessions::plan_series,
+        commands::sessions::create_session,
+        commands::sessions::move_session,
+        commands::sessions::cancel_session,
+        commands::sessions::mark_held,
+        commands::sessions::mark_no_show,
+        commands::sessions::set_session_location,
+        commands::sessions::save_session_log,
+        commands::sessions::confirm_self_assessment,
+        commands::sessions::acknowledge_charter,
+        commands::sessions::charter_status,
+        commands::sessions::upcoming_sessions,
+        commands::sessions::get_reminder_minutes,
+        commands::sessions::set_reminder_minutes,
+        commands::sessions::export_session_ics,
+        commands::sessions::export_pair_ics,
         commands::export::export_pairs_csv,
         commands::export::export_score_matrix_csv,
     ]
@@ -75,6 +96,7 @@ pub fn run() -> ExitCode {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let path = match requested {
                 Some(path) => path,
@@ -82,6 +104,7 @@ pub fn run() -> ExitCode {
             };
             let store = database::open(&path)?;
             app.manage(AppState::new(store, path));
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(invoke_handler())

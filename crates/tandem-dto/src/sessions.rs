@@ -335,11 +335,11 @@ pub struct AgendaEntryDto {
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use tandem_core::session::{
-    AgendaEntry, CancelledBy, CharterEntry, CharterStatus, GoalProgress, LogInput,
-    LogTopicInput, LoggedTopic, OpenTask, PairId, PairInfo, PairOverview, PairPage, PairPerson,
-    ProgramBrief, RiskReason, SelfAssessment, SelfAssessmentInput, SeriesOccurrence,
-    SeriesProposal, Session, SessionCounts, SessionId, SessionLog, SessionStatus, Slot,
-    TaskOutcome, TimelineEntry, TopicDepth,
+    AgendaEntry, CancelledBy, CharterEntry, CharterStatus, GoalProgress, LogInput, LogTopicInput,
+    LoggedTopic, OpenTask, PairId, PairInfo, PairOverview, PairPage, PairPerson, ProgramBrief,
+    RiskReason, SelfAssessment, SelfAssessmentInput, SeriesOccurrence, SeriesProposal, Session,
+    SessionCounts, SessionId, SessionLog, SessionStatus, Slot, TaskOutcome, TimelineEntry,
+    TopicDepth,
 };
 use tandem_core::{CoreError, CoreResult};
 
@@ -817,7 +817,11 @@ mod tests {
 
     #[test]
     fn enums_convert_both_ways() {
-        for c in [CancelledByDto::Mentor, CancelledByDto::Mentee, CancelledByDto::Hr] {
+        for c in [
+            CancelledByDto::Mentor,
+            CancelledByDto::Mentee,
+            CancelledByDto::Hr,
+        ] {
             assert_eq!(CancelledByDto::from(CancelledBy::from(c)), c);
         }
         for d in [

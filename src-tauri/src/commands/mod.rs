@@ -6,4 +6,5 @@ pub mod directory;
 pub mod export;
 pub mod import;
 pub mod programs;
+pub mod sessions;
 pub mod settings;
