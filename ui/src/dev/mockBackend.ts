@@ -6,6 +6,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { createProgramsMock } from './mockPrograms';
+import { createSessionsMock } from './mockSessions';
 import { createProgressMock } from './mockProgress';
 import type {
   CatalogDto,
@@ -76,6 +77,7 @@ const order: string[] = [];
 const programsMock = createProgramsMock(employees, allTopics);
 // Created once the employees exist (see installMockBackend), so it can seed follower figures.
 let progressMock: ReturnType<typeof createProgressMock> | null = null;
+let sessionsMock: ReturnType<typeof createSessionsMock> | null = null;
 
 function generate(count: number): void {
   for (let i = 0; i < count; i++) {
@@ -406,7 +408,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       staged = null;
       return null;
     default: {
-      const answer = programsMock(cmd, args) ?? progressMock?.(cmd, args);
+      const answer = programsMock(cmd, args) ?? progressMock?.(cmd, args) ?? sessionsMock?.(cmd, args);
       if (answer !== undefined) return answer;
       fail('internal', `Unknown command ${cmd}`);
     }
@@ -417,6 +419,7 @@ export function installMockBackend(): void {
   const params = new URLSearchParams(location.search);
   generate(Number(params.get('employees') ?? 20000));
   progressMock = createProgressMock(employees, programsMock, () => catalog);
+  sessionsMock = createSessionsMock(employees, programsMock, () => catalog);
   if (params.get('lang') === 'fr' || params.get('lang') === 'en') language = params.get('lang') as LanguageDto;
   mockIPC((cmd, payload) => handle(cmd, (payload ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
 }
