@@ -277,6 +277,49 @@ fn a_small_candidate_list_still_reaches_the_dense_optimum_through_pricing() {
     assert!(result.stats.pricing_rounds >= 1);
 }
 
+#[test]
+fn every_candidate_list_size_reaches_the_same_dense_optimum() {
+    // Small lists mean several pricing rounds, warm restarts and pairs found outside the scan's
+    // lists; large ones a first graph that is nearly enough. The optimum must not move.
+    for (seed, capacity) in [(31, 1), (32, 3)] {
+        let mut spec = Spec::new(250, 250, seed);
+        spec.max_capacity = capacity;
+        spec.exclusions_per_mille = 500;
+        spec.locks = 3;
+        let p = program(&spec);
+        let dense = dense_problem(&p.mentees, &p.mentors, &p.settings).expect("valid program");
+        let optimum = dense_reference(&dense);
+        for k in [4, 5, 8, 16, 64] {
+            let mut settings = p.settings.clone();
+            settings.candidates_per_person = k;
+            let result = solve(&p.mentees, &p.mentors, &settings).expect("valid program");
+            assert_eq!(
+                result.total_points - locked_points(&result),
+                optimum,
+                "capacity up to {capacity}, {k} candidates"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pricing_round_places_again_only_the_mentees_whose_new_pairs_beat_the_duals() {
+    // One-to-one with as many mentors as mentees: the contested case, where the first sparse
+    // graph is far from enough and pricing adds pairs for many mentees.
+    let p = program(&Spec::new(250, 250, 33));
+    let mut settings = p.settings.clone();
+    settings.candidates_per_person = 4;
+    let warm = solve(&p.mentees, &p.mentors, &settings).expect("valid program");
+    assert!(warm.stats.pricing_rounds > 1);
+    assert!(warm.stats.replaced_mentees > 0);
+    assert!(warm.stats.replaced_mentees < (warm.stats.pricing_rounds - 1) * p.mentees.len());
+    let dense = dense_problem(&p.mentees, &p.mentors, &p.settings).expect("valid program");
+    assert_eq!(warm.total_points, dense_reference(&dense));
+    // The same result on the same input, to the pair.
+    let again = solve(&p.mentees, &p.mentors, &settings).expect("valid program");
+    assert_eq!(warm.pairs, again.pairs);
+}
+
 fn is_in_chain(
     manager_of: &HashMap<EmployeeId, EmployeeId>,
     low: EmployeeId,

@@ -22,6 +22,9 @@
 
 mod engine;
 pub mod features;
+mod pricing;
+mod report;
+mod scan;
 pub mod score;
 pub mod solver;
 pub mod synthetic;
@@ -165,13 +168,13 @@ pub struct SolverStats {
     pub candidate_edges: usize,
     /// Solves run (1 = the first candidate graph was already optimal).
     pub pricing_rounds: usize,
-    /// Pairs the pricing check added to the graph.
+    /// Pairs that beat the duals, over all pricing rounds (each was added to the graph).
     pub pricing_violations: usize,
-    /// Mentees placed again after a pricing round (warm restart) instead of all of them.
+    /// Mentees placed again after a pricing round (the warm restart keeps everyone else).
     pub replaced_mentees: usize,
-    /// Pairs scored exactly during pricing (the rest were ruled out by bounds).
+    /// Pairs outside the scan's lists scored during pricing (the rest were ruled out by bounds).
     pub pricing_scored: usize,
-    /// Allowed pairs the full scan scored exactly (the rest were ruled out by cheap bounds).
+    /// Pairs the full scan scored (all of them, exactly, a block of mentors at a time).
     pub scan_scored: usize,
     /// Wall time of the full scan, the solves and the pricing passes, in microseconds.
     pub scan_micros: u64,

@@ -1,210 +1,42 @@
-//! Pair scoring and hard constraints.
+//! The [`Scorer`]: one settings value's weighted lookup tables and the mentors' data packed for
+//! the hot loops, the per-pair scoring methods the engine and explanations share, and the
+//! explanation of a pair.
 //!
-//! A pair's score is a weighted sum of five parts, each in 0..=[`PART_SCALE`] (fixed point, so the
-//! solver compares integers and its optimality proof is exact):
-//! - skill fit: share of the mentee's goal gaps the mentor's levels cover
-//!   (per goal `min(max(mentor − mentee level, 0), target − level)`, summed, over the summed gaps);
-//! - shared interests: `min(shared, 3) / 3`;
-//! - availability: `min(overlap minutes, Settings::availability_full_minutes) / that`;
-//! - adoption fit: the rule table in [`adoption_fit`];
-//! - comfort: half for the same site, half for sharing a second language.
-//!
-//! [`Scorer`] precomputes weighted lookup tables so the hot loop is a few popcounts and adds.
-//! To add a part: extend [`Parts`], [`Weights`](super::Weights), the tables here and
-//! [`Scorer::explain`]. To add a hard constraint: a [`Constraint`] variant, checked in
-//! [`Scorer::blocked`] in the order the variants are declared.
-
-use serde::Serialize;
+//! How to change it: the per-pair methods (`cheap_at`, `exact_tail_at`, `blocked_at`) are the
+//! reference; the block scorer (`block.rs`) must give the same values, which its test checks.
+//! `optimistic_tail_at` must never be below `exact_tail_at`.
 
 use std::collections::HashMap;
 
-use super::features::{InterestSet, Person, WeekMask, BUCKET_MINUTES, WEEK_MINUTES};
-use super::Settings;
+use super::block::Planes;
+use super::{
+    adoption_fit, comfort_part, profile_slot, Constraint, CoveredTopic, Explanation, IntWeights,
+    Parts, FULL_SHARED_INTERESTS, PART_SCALE,
+};
 use crate::domain::{AdoptionProfile, EmployeeId};
+use crate::matching::features::{InterestSet, Person, WeekMask, BUCKET_MINUTES, WEEK_MINUTES};
+use crate::matching::Settings;
 
-/// Parts are fixed point: 10,000 = 1.0.
-pub const PART_SCALE: u64 = 10_000;
-/// Weights are fixed point: 1,000 = 1.0.
-pub const WEIGHT_SCALE: f64 = 1_000.0;
-/// Shared interests that earn the full interest part.
-pub const FULL_SHARED_INTERESTS: u32 = 3;
-
-/// Why a pair may not be proposed. Declared in the order they are checked; the first that applies
-/// is the one reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Constraint {
-    /// Mentee and mentor are the same employee.
-    SamePerson,
-    /// HR excluded this pair.
-    Excluded,
-    /// One is the other's manager at some depth.
-    ReportingChain,
-    /// Same direct manager.
-    SameTeam,
-    /// No language in common.
-    NoSharedLanguage,
-    /// The mentor's grade is not below the mentee's.
-    MentorNotJunior,
-    /// The program requires different departments.
-    SameDepartment,
-}
-
-/// The five score parts of a pair, each in 0..1.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct Parts {
-    pub skill: f64,
-    pub interests: f64,
-    pub availability: f64,
-    pub adoption: f64,
-    pub comfort: f64,
-}
-
-/// A goal topic and how much of its gap the mentor covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct CoveredTopic {
-    /// Topic index in the vocabulary.
-    pub topic: u16,
-    pub mentee_level: u8,
-    pub mentee_target: u8,
-    pub mentor_level: u8,
-    /// Levels of the gap covered, 1..=target−level.
-    pub covered: u8,
-}
-
-/// Everything needed to explain a pair in a sentence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Explanation {
-    pub mentee: EmployeeId,
-    pub mentor: EmployeeId,
-    /// Weighted score in 0..1 (1 = every part full).
-    pub score: f64,
-    /// The exact integer score the solver maximises.
-    pub points: u64,
-    pub parts: Parts,
-    /// Covered goal topics, best covered first (ties by topic index).
-    pub covered_topics: Vec<CoveredTopic>,
-    /// Interest indices both share.
-    pub shared_interests: Vec<usize>,
-    pub overlap_minutes: u32,
-    pub same_site: bool,
-    /// Language indices both speak.
-    pub shared_languages: Vec<usize>,
-    /// The adoption rule that was applied.
-    pub adoption_rule: &'static str,
-    /// The first hard constraint that removes the pair, if any.
-    pub blocked_by: Option<Constraint>,
-}
-
-/// Mentor traits used by the adoption rule table, each in 0..=PART_SCALE.
-fn mentor_traits(m: &Person) -> (u64, u64, u64) {
-    // Experienced: two years in the company is full marks; unknown tenure counts as half.
-    let experience = match m.tenure_months {
-        Some(t) => u64::from(t.min(24)) * PART_SCALE / 24,
-        None => PART_SCALE / 2,
-    };
-    // Expertise: number of topics at practitioner level or better, 5 is full marks.
-    let strong = m.levels.iter().filter(|&&l| l >= 3).count() as u64;
-    let expertise = strong.min(5) * PART_SCALE / 5;
-    // Flexible: six free hours a week is full marks.
-    let availability = u64::from(m.availability.minutes().min(360)) * PART_SCALE / 360;
-    (experience, expertise, availability)
-}
-
-/// The adoption rule table: which mentor trait suits a mentee's profile.
-/// Returns the part in 0..=PART_SCALE and the rule's name.
-pub fn adoption_fit(profile: Option<AdoptionProfile>, mentor: &Person) -> (u64, &'static str) {
-    let (experience, expertise, availability) = mentor_traits(mentor);
-    match profile {
-        // Afraid of posting wrong: a patient, experienced colleague who masters the topics.
-        Some(AdoptionProfile::Anxious) => (
-            (experience + expertise) / 2,
-            "anxious mentee: experienced, expert mentor",
-        ),
-        // No time: a mentor with much availability to fit short sessions in.
-        Some(AdoptionProfile::Overwhelmed) => (
-            availability,
-            "overwhelmed mentee: flexible, available mentor",
-        ),
-        // Reluctant: a seasoned colleague earns trust first.
-        Some(AdoptionProfile::Categorical | AdoptionProfile::Allergic) => {
-            (experience, "reluctant mentee: experienced mentor")
-        }
-        // Ready to go further: a mentor with broad expertise.
-        Some(AdoptionProfile::Curious | AdoptionProfile::Enthusiast) => {
-            (expertise, "keen mentee: expert mentor")
-        }
-        Some(AdoptionProfile::GoodStudent) | None => (PART_SCALE / 2, "no preference"),
-    }
-}
-
-fn profile_slot(p: Option<AdoptionProfile>) -> usize {
-    match p {
-        None => 0,
-        Some(p) => {
-            1 + AdoptionProfile::ALL
-                .iter()
-                .position(|x| *x == p)
-                .unwrap_or(0)
-        }
-    }
-}
-
-/// Integer weights (fixed point, [`WEIGHT_SCALE`] = 1.0), clamped to 0..=100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IntWeights {
-    pub skill: u64,
-    pub interests: u64,
-    pub availability: u64,
-    pub adoption: u64,
-    pub comfort: u64,
-}
-
-impl IntWeights {
-    pub fn from_settings(s: &Settings) -> Self {
-        let w = |x: f64| {
-            if x.is_finite() {
-                (x.clamp(0.0, 100.0) * WEIGHT_SCALE).round() as u64
-            } else {
-                0
-            }
-        };
-        Self {
-            skill: w(s.weights.skill),
-            interests: w(s.weights.interests),
-            availability: w(s.weights.availability),
-            adoption: w(s.weights.adoption),
-            comfort: w(s.weights.comfort),
-        }
-    }
-
-    /// Points of a pair whose parts are all full.
-    pub fn max_points(&self) -> u64 {
-        (self.skill + self.interests + self.availability + self.adoption + self.comfort)
-            * PART_SCALE
-    }
-}
-
-const NO_MANAGER: u32 = u32::MAX;
+pub(super) const NO_MANAGER: u32 = u32::MAX;
 /// A mentee's manager who manages no mentor: equal to no mentor's manager.
 const OTHER_MANAGER: u32 = u32::MAX - 1;
 
 /// What the hot loop reads of a mentor, packed together.
 #[derive(Debug, Clone, Copy)]
-struct MentorHot {
-    enter: u32,
-    exit: u32,
-    manager: u32,
-    department: u32,
-    site: u32,
-    grade: u8,
+pub(super) struct MentorHot {
+    pub enter: u32,
+    pub exit: u32,
+    pub manager: u32,
+    pub department: u32,
+    pub site: u32,
+    pub grade: u8,
     interest_count: u8,
     avail_buckets: u16,
     /// Bit `w` set when word `w` of the availability bitmap is not empty (likewise interests):
     /// the exact overlap only visits words both have, which saves most popcounts.
     avail_words: u16,
     interest_words: u8,
-    languages: u64,
+    pub languages: u64,
     /// Free quarter-hours per UTC weekday, one byte each, capped (see [`day_counts`]).
     days: u64,
 }
@@ -237,6 +69,19 @@ fn day_overlap_bound(a: u64, b: u64) -> u64 {
     min.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
+/// Indices of the set bits, ascending.
+fn set_bits(words: &[u64]) -> Vec<u16> {
+    let mut out = Vec::new();
+    for (w, &word) in words.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            out.push((w * 64) as u16 + bits.trailing_zeros() as u16);
+            bits &= bits - 1;
+        }
+    }
+    out
+}
+
 fn nonzero_words(words: &[u64]) -> u16 {
     words
         .iter()
@@ -245,29 +90,23 @@ fn nonzero_words(words: &[u64]) -> u16 {
         .fold(0, |acc, (i, _)| acc | 1 << i)
 }
 
-/// Scratch space of [`Scorer::block`], reused across blocks.
-#[derive(Debug, Default)]
-pub struct BlockScores {
-    covered: Vec<u16>,
-    pub cheap: Vec<u64>,
-    pub bound: Vec<u64>,
-    pub blocked: Vec<bool>,
-}
-
 /// A mentee prepared for scoring against every mentor of a [`Scorer`].
 pub struct Row<'p> {
-    person: &'p Person,
-    manager: u32,
-    profile: usize,
+    pub(super) person: &'p Person,
+    pub(super) manager: u32,
+    pub(super) profile: usize,
     /// The mentor index of this same person, if they are also a mentor.
-    same_as: usize,
+    pub(super) same_as: usize,
+    /// The mentee's interest tags and free quarter-hours, for the block scorer.
+    pub(super) tags: Vec<u16>,
+    pub(super) buckets: Vec<u16>,
     interest_count: u8,
     avail_buckets: u16,
     avail_words: u16,
     interest_words: u8,
     days: u64,
     /// Weighted skill points by covered levels (index 0..=total gap): no division per pair.
-    skill_points: Vec<u64>,
+    pub(super) skill_points: Vec<u64>,
 }
 
 /// Precomputed, weighted lookup tables and packed mentor data for one settings value.
@@ -276,21 +115,24 @@ pub struct Row<'p> {
 /// [`Scorer::explain`] uses the same methods, so explanations and the solver always agree.
 pub struct Scorer<'a> {
     pub weights: IntWeights,
-    settings: &'a Settings,
-    full_buckets: u32,
-    interest_points: [u64; 8],
-    availability_points: Vec<u64>,
+    pub(super) settings: &'a Settings,
+    pub(super) full_buckets: u32,
+    pub(super) interest_points: [u64; 8],
+    /// Weighted availability points by overlapping quarter-hours (index 0..=a week).
+    pub(super) availability_points: Vec<u64>,
     /// Weighted adoption points, indexed `[profile slot][mentor]`.
-    adoption_points: Vec<Vec<u64>>,
+    pub(super) adoption_points: Vec<Vec<u64>>,
     mentor_index: HashMap<EmployeeId, usize>,
-    hot: Vec<MentorHot>,
+    pub(super) hot: Vec<MentorHot>,
     /// Mentor levels, `stride` per mentor.
     levels: Vec<u8>,
-    stride: usize,
+    pub(super) stride: usize,
     /// The same levels topic-major (`[topic][mentor]`), for the block scorer.
-    levels_by_topic: Vec<u8>,
+    pub(super) levels_by_topic: Vec<u8>,
     interests: Vec<InterestSet>,
     availability: Vec<WeekMask>,
+    /// The mentors' interests and availability transposed, for the block scorer.
+    pub(super) planes: Planes,
     managers: HashMap<EmployeeId, u32>,
 }
 
@@ -365,11 +207,12 @@ impl<'a> Scorer<'a> {
             levels_by_topic,
             interests: mentors.iter().map(|m| m.interests).collect(),
             availability: mentors.iter().map(|m| m.availability).collect(),
+            planes: Planes::new(mentors),
             managers,
         }
     }
 
-    fn availability_part(buckets: u32, full: u32) -> u64 {
+    pub(super) fn availability_part(buckets: u32, full: u32) -> u64 {
         u64::from(buckets.min(full)) * PART_SCALE / u64::from(full)
     }
 
@@ -387,6 +230,8 @@ impl<'a> Scorer<'a> {
                 .get(&mentee.id)
                 .copied()
                 .unwrap_or(usize::MAX),
+            tags: set_bits(&mentee.interests.0),
+            buckets: set_bits(&mentee.availability.0),
             interest_count: mentee.interests.count().min(7) as u8,
             avail_buckets: mentee.availability.buckets() as u16,
             avail_words: nonzero_words(&mentee.availability.0),
@@ -514,63 +359,6 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// For mentors `block`, fills `cheap` with [`Scorer::cheap_at`], `bound` with it plus
-    /// [`Scorer::optimistic_tail_at`], and `blocked` with whether a hard constraint other than an
-    /// HR exclusion removes the pair. Same values as the per-pair methods, computed in tight
-    /// loops over a block so they vectorise and do not branch per pair.
-    pub fn block(&self, row: &Row, block: std::ops::Range<usize>, out: &mut BlockScores) {
-        let len = block.len();
-        let m = self.hot.len();
-        out.covered.clear();
-        out.covered.resize(len, 0);
-        for g in &row.person.goals {
-            let t = usize::from(g.topic);
-            if t >= self.stride {
-                continue;
-            }
-            let levels = &self.levels_by_topic[t * m + block.start..t * m + block.end];
-            let need = g.target.saturating_sub(g.level);
-            for (c, &l) in out.covered.iter_mut().zip(levels) {
-                *c += u16::from(l.saturating_sub(g.level).min(need));
-            }
-        }
-        let me = row.person;
-        let hot = &self.hot[block.clone()];
-        let adoption = &self.adoption_points[row.profile][block.clone()];
-        let last_skill = row.skill_points.len() - 1;
-        let half = self.weights.comfort * (PART_SCALE / 2);
-        let use_days = u64::from(self.full_buckets) <= DAY_CAP;
-        out.cheap.clear();
-        out.bound.clear();
-        out.blocked.clear();
-        for x in 0..len {
-            let h = &hot[x];
-            let shared = me.languages & h.languages;
-            let comfort = half * u64::from(me.site == h.site)
-                + half * u64::from(shared & shared.wrapping_sub(1) != 0);
-            let skill = row.skill_points[usize::from(out.covered[x]).min(last_skill)];
-            let cheap = skill + adoption[x] + comfort;
-            let mut overlap = u64::from(row.avail_buckets.min(h.avail_buckets));
-            if use_days {
-                overlap = overlap.min(day_overlap_bound(row.days, h.days));
-            }
-            let bound = cheap
-                + self.interest_points[usize::from(row.interest_count.min(h.interest_count))]
-                + self.availability_points[overlap as usize];
-            let related = (me.org.enter <= h.enter && h.enter < me.org.exit)
-                | (h.enter <= me.org.enter && me.org.enter < h.exit);
-            let blocked = related
-                | (block.start + x == row.same_as)
-                | (row.manager != NO_MANAGER && row.manager == h.manager)
-                | (shared == 0)
-                | (h.grade >= me.grade)
-                | (self.settings.require_different_department && me.department == h.department);
-            out.cheap.push(cheap);
-            out.bound.push(bound);
-            out.blocked.push(blocked);
-        }
-    }
-
     /// Exact points of `mentee` with mentor `j` of this scorer.
     pub fn points(&self, mentee: &Person, j: usize) -> u64 {
         self.points_at(&self.row(mentee), j)
@@ -684,58 +472,6 @@ impl<'a> Scorer<'a> {
             shared_languages: (0..64).filter(|b| langs >> b & 1 == 1).collect(),
             adoption_rule: rule,
             blocked_by: self.all_blocks(mentee, mentor, excluded).first().copied(),
-        }
-    }
-}
-
-#[inline]
-fn comfort_part(mentee: &Person, mentor: &Person) -> u64 {
-    let site = if mentee.site == mentor.site {
-        PART_SCALE / 2
-    } else {
-        0
-    };
-    let second_language = if (mentee.languages & mentor.languages).count_ones() >= 2 {
-        PART_SCALE / 2
-    } else {
-        0
-    };
-    site + second_language
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matching::synthetic::{program, Spec};
-
-    #[test]
-    fn the_block_scorer_agrees_with_the_per_pair_methods() {
-        let p = program(&Spec::new(40, 700, 3));
-        for different in [false, true] {
-            let mut settings = p.settings.clone();
-            settings.require_different_department = different;
-            let scorer = Scorer::new(&settings, &p.mentors);
-            let mut scores = BlockScores::default();
-            for mentee in &p.mentees {
-                let row = scorer.row(mentee);
-                for start in [0, 512] {
-                    let block = start..(start + 512).min(p.mentors.len());
-                    scorer.block(&row, block.clone(), &mut scores);
-                    for j in block {
-                        let x = j - start;
-                        let cheap = scorer.cheap_at(&row, j);
-                        assert_eq!(scores.cheap[x], cheap);
-                        assert_eq!(scores.bound[x], cheap + scorer.optimistic_tail_at(&row, j));
-                        assert!(scores.bound[x] >= scorer.points_at(&row, j));
-                        assert_eq!(
-                            scores.blocked[x],
-                            scorer.blocked_at(&row, j, false).is_some()
-                        );
-                        let all = scorer.all_blocks(mentee, &p.mentors[j], false);
-                        assert_eq!(all.first().copied(), scorer.blocked_at(&row, j, false));
-                    }
-                }
-            }
         }
     }
 }
