@@ -6,5 +6,6 @@ pub mod directory;
 pub mod export;
 pub mod import;
 pub mod programs;
+pub mod progress;
 pub mod sessions;
 pub mod settings;
