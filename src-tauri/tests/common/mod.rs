@@ -21,6 +21,11 @@ pub struct Harness {
 pub fn harness() -> Result<Harness, Box<dyn std::error::Error>> {
     let mut store = tandem_core::Store::open_in_memory()?;
     tandem_core::demo::load_demo(&mut store)?;
+    harness_on(store)
+}
+
+/// An app on the given database.
+pub fn harness_on(store: tandem_core::Store) -> Result<Harness, Box<dyn std::error::Error>> {
     let app = mock_builder()
         .manage(AppState::new(store, ":memory:".into()))
         .invoke_handler(invoke_handler())
