@@ -35,7 +35,7 @@ async function clickInSession(driver, sessionId, testid) {
   await button.click();
 }
 
-/** Waits for the first free slot of the open dialog, moving week by week when one has none. */
+/** Waits for the first free slot of the open dialog, jumping to the next free week when one has none. */
 async function pickFirstSlot(driver) {
   for (let week = 0; week < 8; week++) {
     const found = await driver.wait(
@@ -49,7 +49,15 @@ async function pickFirstSlot(driver) {
       await slots[0].click();
       return;
     }
-    await click(driver, 'slot-next-week');
+    // The dialog offers the next week with a free time; else look at the next week.
+    await driver.wait(
+      async () => (await driver.findElements(tid('slot-jump'))).length > 0 || (await driver.findElements(tid('no-slot-at-all'))).length > 0,
+      WAIT,
+      'an empty week says where the next free time is',
+    );
+    const jump = await driver.findElements(tid('slot-jump'));
+    assert.ok(jump.length > 0, 'the pair has a free time in the coming months');
+    await jump[0].click();
   }
   assert.fail('no free slot in the next eight weeks');
 }

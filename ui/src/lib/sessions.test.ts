@@ -178,3 +178,25 @@ describe('addresses of the session screens', () => {
     expect(areaOf(parseRoute('#/pairs/x'))).toBe('programs');
   });
 });
+
+describe('jumping to a free week', () => {
+  it('finds the week offset that holds a later date', async () => {
+    const { weeksFrom, weekWindow } = await import('./sessions');
+    const now = new Date(2026, 0, 13, 16, 0);
+    const later = new Date(2026, 1, 3, 10, 0);
+    const offset = weeksFrom(now, later);
+    expect(offset).toBe(3);
+    const { from, to } = weekWindow(now, offset);
+    expect(from.getTime()).toBeLessThanOrEqual(later.getTime());
+    expect(later.getTime()).toBeLessThan(to.getTime());
+    expect(weeksFrom(now, new Date(2026, 0, 1))).toBe(0);
+  });
+});
+
+describe('day names', () => {
+  it('capitalizes only the first word, as French writes dates', async () => {
+    const { capitalize, formatDay } = await import('./sessions');
+    expect(capitalize(formatDay('fr', '2026-11-23T10:00:00Z', 'Europe/Paris'))).toBe('Lundi 23 novembre');
+    expect(capitalize(formatDay('en', '2026-11-23T10:00:00Z', 'Europe/Paris'))).toBe('Monday 23 November');
+  });
+});

@@ -15,7 +15,7 @@ import type {
 import type { ProgramPersonDto } from '../api/programs';
 import { locales, translate, translatePlural, type Lang } from './i18n/core';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 function zoneOrUtc(timeZone: string): string {
   try {
@@ -30,6 +30,11 @@ function format(lang: Lang, iso: string, timeZone: string, options: Intl.DateTim
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: zoneOrUtc(timeZone) }).format(d);
+}
+
+/** The text with its first letter in upper case ("mardi 13 janvier" → "Mardi 13 janvier"). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 /** "14:00" on the zone's wall clock. */
@@ -113,6 +118,12 @@ export function weekWindow(now: Date, offset: number): { from: Date; to: Date } 
   const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset * 7);
   const to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + 7);
   return { from, to };
+}
+
+/** The week offset (as `weekWindow` counts it from `now`) whose window holds `date`. */
+export function weeksFrom(now: Date, date: Date): number {
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return Math.max(0, Math.floor((date.getTime() - today.getTime()) / (7 * DAY_MS)));
 }
 
 export interface DayGroup<T> {
