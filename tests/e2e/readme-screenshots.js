@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  By,
   ROOT,
   SAMPLES,
   WAIT,
@@ -67,6 +68,21 @@ try {
   await click(driver, 'lang-fr');
   await driver.wait(async () => (await textsOf(driver, 'tab-review'))[0]?.startsWith('Binômes'), WAIT);
   await shot(driver, 'programs-review-fr');
+
+  // Sessions on the demo program under way: a pair's page and My week.
+  await click(driver, 'lang-en');
+  await openArea(driver, 'programs');
+  const pilot = await driver.wait(until.elementLocated(By.xpath("//a[@data-testid='program-card'][contains(., 'Programme pilote')]")), WAIT);
+  await pilot.click();
+  await click(driver, 'tab-pairs');
+  const onTrack = await driver.wait(until.elementLocated(By.xpath("//a[@data-testid='pair-row'][contains(., 'On track')]")), WAIT * 2);
+  await onTrack.click();
+  await waitVisible(driver, 'timeline', WAIT * 2);
+  await shot(driver, 'pair');
+
+  await openArea(driver, 'week');
+  await waitVisible(driver, 'week-days', WAIT * 2);
+  await shot(driver, 'week');
 } finally {
   await quit(driver);
 }
