@@ -10,7 +10,7 @@ use super::{hours_between, program_phase, rating_average, start_of};
 use crate::domain::{AdoptionProfile, EmployeeId};
 use crate::program::{self, ProgramId};
 use crate::session::{assess, SessionFact, SessionStatus};
-use crate::store::progress as db;
+use crate::store::progress::{self as db, scan};
 use crate::{CoreResult, Store};
 
 /// The program dashboard at `now`. An unknown program is [`crate::CoreError::NotFound`].
@@ -35,76 +35,115 @@ pub fn program_dashboard(
     program_id: ProgramId,
     now: DateTime<Utc>,
 ) -> CoreResult<ProgramDashboard> {
+    dashboard_joined(store, program_id, now, None)
+}
+
+/// How the sessions of the program meet their logs and topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// One index search per held session: cheapest for a program with a small share of the
+    /// database.
+    Search,
+    /// Read the log and topic tables once and match session ids in memory: cheapest when the
+    /// program holds most of the sessions (see [`crate::store::progress::scan`]).
+    Scan,
+}
+
+/// A program with at least this share of the database's approved pairs (1 / n) is joined by
+/// [`Join::Scan`]. Measured with the `progress` benchmark: a full scan costs about as much as the
+/// searches of a program with a fifth of the pairs.
+const SCAN_FROM_ONE_IN: usize = 4;
+
+fn join_for(conn: &rusqlite::Connection, program_pairs: usize) -> CoreResult<Join> {
+    let total = scan::approved_pair_total(conn)?;
+    Ok(if program_pairs * SCAN_FROM_ONE_IN >= total {
+        Join::Scan
+    } else {
+        Join::Search
+    })
+}
+
+/// The dashboard, with the join forced when `force` is set (tests check both give the same).
+fn dashboard_joined(
+    store: &Store,
+    program_id: ProgramId,
+    now: DateTime<Utc>,
+    force: Option<Join>,
+) -> CoreResult<ProgramDashboard> {
     let program = program::get_program(store, program_id)?;
     let conn = store.conn();
     let catalog = CatalogIndex::load(conn)?;
     let phase = program_phase(program.start_date, program.end_date, now);
     let pairs = db::approved_pairs(conn, program_id)?;
-    let index: HashMap<i64, usize> = pairs.iter().enumerate().map(|(i, p)| (p.key, i)).collect();
+    let index: KeyMap<i64, usize> = pairs.iter().enumerate().map(|(i, p)| (p.key, i)).collect();
 
-    // Sessions, per pair.
-    let mut facts: Vec<Vec<SessionFact>> = vec![Vec::new(); pairs.len()];
-    let mut rows: Vec<PairProgress> = pairs
-        .iter()
-        .map(|p| PairProgress {
-            pair_id: p.id,
-            mentee: p.mentee.clone(),
-            mentor: p.mentor.clone(),
-            state: PairState::NotStarted,
-            risks: Vec::new(),
-            sessions: SessionCounts::default(),
-            hours_held: 0.0,
-            last_held: None,
-            next_planned: None,
-            topics_covered: 0,
-            mentee_rating: RatingAverage::default(),
-            mentor_rating: RatingAverage::default(),
-        })
-        .collect();
-    let mut months: BTreeMap<(i32, u32), MonthSessions> = BTreeMap::new();
-    // Rating sums and counts per pair: (mentee sum, mentee count, mentor sum, mentor count).
-    let mut ratings: Vec<(i64, u32, i64, u32)> = vec![(0, 0, 0, 0); pairs.len()];
-    for f in db::program_session_facts(conn, program_id)? {
-        let Some(&i) = index.get(&f.pair_key) else {
-            continue;
-        };
-        facts[i].push(SessionFact {
-            starts_at: f.starts_at,
-            status: f.status,
-        });
-        let row = &mut rows[i];
-        let upcoming = f.starts_at > now;
-        row.sessions.add(f.status, upcoming);
-        let month = month_entry(&mut months, f.starts_at);
-        match f.status {
-            SessionStatus::Held => {
-                row.hours_held += hours_between(f.starts_at, f.ends_at);
-                row.last_held = row.last_held.max(Some(f.starts_at));
-                month.held += 1;
-                month.scheduled += 1;
-                let r = &mut ratings[i];
-                if let Some(v) = f.mentee_rating {
-                    r.0 += i64::from(v);
-                    r.1 += 1;
-                }
-                if let Some(v) = f.mentor_rating {
-                    r.2 += i64::from(v);
-                    r.3 += 1;
+    let join = match force {
+        Some(join) => join,
+        None => join_for(conn, pairs.len())?,
+    };
+
+    let mut tally = Tally::new(&pairs, &catalog);
+    match join {
+        Join::Search => {
+            for f in db::program_session_facts(conn, program_id)? {
+                let Some(&i) = index.get(&f.pair_key) else {
+                    continue;
+                };
+                tally.session(i, f.starts_at, f.ends_at, f.status, now);
+                if f.status == SessionStatus::Held {
+                    tally.rate(i, f.mentee_rating, f.mentor_rating);
                 }
             }
-            SessionStatus::Planned => {
-                if upcoming && row.next_planned.is_none_or(|n| f.starts_at < n) {
-                    row.next_planned = Some(f.starts_at);
+            db::for_each_program_topic(conn, program_id, |pair_key, topic_id, depth| {
+                if let Some(&i) = index.get(&pair_key) {
+                    tally.topic(i, topic_id.as_bytes(), depth);
                 }
-                month.scheduled += 1;
-            }
-            SessionStatus::NoShow => month.scheduled += 1,
-            SessionStatus::Cancelled => month.cancelled += 1,
+            })?;
+        }
+        Join::Scan => {
+            // Held sessions of the program by id, to find the pair of each log and topic row.
+            let mut held: Vec<(scan::SessionKey, usize)> = Vec::new();
+            scan::for_each_keyed_session(conn, program_id, |f| {
+                let Some(&i) = index.get(&f.pair_key) else {
+                    return;
+                };
+                tally.session(i, f.starts_at, f.ends_at, f.status, now);
+                if f.status == SessionStatus::Held {
+                    held.push((f.session, i));
+                }
+            })?;
+            held.sort_unstable_by_key(|&(key, _)| key);
+            let mut find = SortedKeys::new(&held);
+            scan::for_each_log_rating(conn, |session, mentee, mentor| {
+                if let Some(i) = find.get(session) {
+                    tally.rate(i, mentee, mentor);
+                }
+            })?;
+            let mut find = SortedKeys::new(&held);
+            scan::for_each_session_topic(conn, |session, topic_id, depth| {
+                if let Some(i) = find.get(session) {
+                    tally.topic(i, topic_id, depth);
+                }
+            })?;
         }
     }
+    let Tally {
+        ranks: _,
+        facts,
+        mut rows,
+        mut months,
+        ratings,
+        by_rank,
+        unknown,
+        pair_topics,
+        topic_bits: _,
+    } = tally;
     for (row, r) in rows.iter_mut().zip(&ratings) {
         row.mentee_rating = rating_average(r.0, r.1);
         row.mentor_rating = rating_average(r.2, r.3);
+    }
+    for (row, topics) in rows.iter_mut().zip(pair_topics) {
+        row.topics_covered = topics.iter().map(|w| w.count_ones()).sum();
     }
 
     // States and health.
@@ -136,29 +175,6 @@ pub fn program_dashboard(
         }
     }
 
-    // Topics: per platform and topic, and distinct topics per pair. Topics are counted by their
-    // catalog rank, so the hundred thousand rows need no string copies.
-    let mut by_rank: Vec<DepthCounts> = vec![DepthCounts::default(); catalog.topic_count()];
-    let mut unknown: HashMap<String, DepthCounts> = HashMap::new();
-    let mut pair_topics: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
-    db::for_each_program_topic(conn, program_id, |pair_key, topic_id, depth| {
-        let rank = catalog.topic_rank(topic_id);
-        match by_rank.get_mut(rank) {
-            Some(counts) => counts.add(depth, 1),
-            None => unknown
-                .entry(topic_id.to_owned())
-                .or_default()
-                .add(depth, 1),
-        }
-        if let Some(&i) = index.get(&pair_key) {
-            pair_topics[i].push(rank);
-        }
-    })?;
-    for (row, topics) in rows.iter_mut().zip(&mut pair_topics) {
-        topics.sort_unstable();
-        topics.dedup();
-        row.topics_covered = topics.len() as u32;
-    }
     let mut per_topic = unknown;
     for (rank, counts) in by_rank.into_iter().enumerate() {
         if counts.total() > 0 {
@@ -223,6 +239,196 @@ pub fn program_dashboard(
         months,
         pair_rows: rows,
     })
+}
+
+/// What the walk over the program's sessions, logs and topics adds up, per pair (indexed like
+/// the pairs).
+struct Tally<'c> {
+    /// Catalog ranks by topic id.
+    ranks: KeyMap<&'c [u8], usize>,
+    facts: Vec<Vec<SessionFact>>,
+    rows: Vec<PairProgress>,
+    months: BTreeMap<(i32, u32), MonthSessions>,
+    /// Rating sums and counts: (mentee sum, mentee count, mentor sum, mentor count).
+    ratings: Vec<(i64, u32, i64, u32)>,
+    /// Topic counts by catalog rank, so the hundred thousand rows need no string copies; topics
+    /// missing from the catalog by id.
+    by_rank: Vec<DepthCounts>,
+    unknown: HashMap<String, DepthCounts>,
+    /// The topics each pair taught: one bit per catalog rank, and a last bit for any topic
+    /// missing from the catalog (they count as one, as they share one rank).
+    pair_topics: Vec<Vec<u64>>,
+    /// The number of bits of each `pair_topics` entry.
+    topic_bits: usize,
+}
+
+impl<'c> Tally<'c> {
+    fn new(pairs: &[db::PairRow], catalog: &'c CatalogIndex) -> Self {
+        let topic_count = catalog.topic_count();
+        let ranks = (0..topic_count)
+            .filter_map(|rank| Some((catalog.topic_id_at(rank)?.as_bytes(), rank)))
+            .collect();
+        let rows = pairs
+            .iter()
+            .map(|p| PairProgress {
+                pair_id: p.id,
+                mentee: p.mentee.clone(),
+                mentor: p.mentor.clone(),
+                state: PairState::NotStarted,
+                risks: Vec::new(),
+                sessions: SessionCounts::default(),
+                hours_held: 0.0,
+                last_held: None,
+                next_planned: None,
+                topics_covered: 0,
+                mentee_rating: RatingAverage::default(),
+                mentor_rating: RatingAverage::default(),
+            })
+            .collect();
+        Self {
+            ranks,
+            facts: vec![Vec::new(); pairs.len()],
+            rows,
+            months: BTreeMap::new(),
+            ratings: vec![(0, 0, 0, 0); pairs.len()],
+            by_rank: vec![DepthCounts::default(); topic_count],
+            unknown: HashMap::new(),
+            pair_topics: vec![vec![0; (topic_count + 1).div_ceil(64)]; pairs.len()],
+            topic_bits: topic_count + 1,
+        }
+    }
+
+    /// A session of pair `i`.
+    fn session(
+        &mut self,
+        i: usize,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        status: SessionStatus,
+        now: DateTime<Utc>,
+    ) {
+        self.facts[i].push(SessionFact { starts_at, status });
+        let row = &mut self.rows[i];
+        let upcoming = starts_at > now;
+        row.sessions.add(status, upcoming);
+        let month = month_entry(&mut self.months, starts_at);
+        match status {
+            SessionStatus::Held => {
+                row.hours_held += hours_between(starts_at, ends_at);
+                row.last_held = row.last_held.max(Some(starts_at));
+                month.held += 1;
+                month.scheduled += 1;
+            }
+            SessionStatus::Planned => {
+                if upcoming && row.next_planned.is_none_or(|n| starts_at < n) {
+                    row.next_planned = Some(starts_at);
+                }
+                month.scheduled += 1;
+            }
+            SessionStatus::NoShow => month.scheduled += 1,
+            SessionStatus::Cancelled => month.cancelled += 1,
+        }
+    }
+
+    /// The ratings of the log of a held session of pair `i`.
+    fn rate(&mut self, i: usize, mentee: Option<u8>, mentor: Option<u8>) {
+        let r = &mut self.ratings[i];
+        if let Some(v) = mentee {
+            r.0 += i64::from(v);
+            r.1 += 1;
+        }
+        if let Some(v) = mentor {
+            r.2 += i64::from(v);
+            r.3 += 1;
+        }
+    }
+
+    /// A topic taught in a held session of pair `i`.
+    fn topic(&mut self, i: usize, topic_id: &[u8], depth: TopicDepth) {
+        let rank = self.ranks.get(topic_id).copied().unwrap_or(usize::MAX);
+        match self.by_rank.get_mut(rank) {
+            Some(counts) => counts.add(depth, 1),
+            None => self
+                .unknown
+                .entry(String::from_utf8_lossy(topic_id).into_owned())
+                .or_default()
+                .add(depth, 1),
+        }
+        let bit = rank.min(self.topic_bits - 1);
+        self.pair_topics[i][bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+/// Finds session keys in a sorted list, for a stream of keys that mostly come in ascending order
+/// (the log and topic tables are stored in session id order): each lookup moves forward from the
+/// previous one, reading the list once from start to end; a key lower than the previous one is
+/// searched from scratch, so any order gives the right answer.
+struct SortedKeys<'a> {
+    keys: &'a [(scan::SessionKey, usize)],
+    at: usize,
+    last: scan::SessionKey,
+}
+
+impl<'a> SortedKeys<'a> {
+    fn new(keys: &'a [(scan::SessionKey, usize)]) -> Self {
+        Self {
+            keys,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    /// The value stored with `key`, if any.
+    fn get(&mut self, key: scan::SessionKey) -> Option<usize> {
+        if key < self.last {
+            self.at = self.keys.partition_point(|&(k, _)| k < key);
+        } else {
+            while self.keys.get(self.at).is_some_and(|&(k, _)| k < key) {
+                self.at += 1;
+            }
+        }
+        self.last = key;
+        self.keys
+            .get(self.at)
+            .and_then(|&(k, v)| (k == key).then_some(v))
+    }
+}
+
+/// A hash map keyed by numbers (pair row numbers, session ids) with a cheap hash: the keys come
+/// from the database, not from an adversary, and there are a hundred thousand lookups.
+type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A folded 128-bit multiply over the key's bits (as in wyhash); every key bit moves the low bits
+/// that pick the bucket and the high bits the table compares first.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        let m = u128::from(self.0 ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+
+    fn write_i64(&mut self, v: i64) {
+        self.write_u64(v as u64);
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        self.write_u64(v as u64);
+        self.write_u64((v >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// When the pair could first meet, as the pair page measures it: its approval or the program's
@@ -382,5 +588,44 @@ fn audience_reach(
         active_mentees,
         total_followers: platforms.iter().map(|p| p.followers).sum(),
         platforms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::synthetic::{seed_synthetic_progress, SyntheticSpec};
+
+    #[test]
+    fn searching_and_scanning_the_logs_and_topics_give_the_same_dashboard() {
+        let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let employees =
+            crate::demo::seed_synthetic(&mut store, 200, 3).unwrap_or_else(|e| panic!("{e}"));
+        let now = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let spec = SyntheticSpec {
+            programs: 5,
+            pairs: 60,
+            sessions_per_pair: 12,
+            cadence_days: 14,
+            now,
+            seed: 11,
+        };
+        let history = seed_synthetic_progress(&mut store, &employees, &spec)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for &program in &history.programs {
+            let searched = dashboard_joined(&store, program, now, Some(Join::Search))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let scanned = dashboard_joined(&store, program, now, Some(Join::Scan))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(searched.sessions.held > 0 && !searched.topics.is_empty());
+            assert!(searched.mentee_rating.count > 0);
+            assert_eq!(searched, scanned);
+        }
+        // A fifth of the pairs is searched; every pair of the database is scanned.
+        let conn = store.conn();
+        assert_eq!(join_for(conn, 12).ok(), Some(Join::Search));
+        assert_eq!(join_for(conn, 60).ok(), Some(Join::Scan));
     }
 }

@@ -16,6 +16,7 @@
 mod audience;
 pub mod bulk;
 mod people;
+pub mod scan;
 
 pub use audience::*;
 pub use people::*;
@@ -62,7 +63,11 @@ fn stored_instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<
 }
 
 fn parse_stored_instant(raw: &str) -> Option<DateTime<Utc>> {
-    let b = raw.as_bytes();
+    parse_stored_instant_bytes(raw.as_bytes())
+}
+
+/// [`parse_stored_instant`] on the row's bytes, before any UTF-8 check.
+fn parse_stored_instant_bytes(b: &[u8]) -> Option<DateTime<Utc>> {
     if b.len() != 20
         || b[4] != b'-'
         || b[7] != b'-'
@@ -460,13 +465,18 @@ mod tests {
             facts.contains("USING COVERING INDEX session_log_ratings"),
             "{facts}"
         );
+        let keyed = plan(&store, scan::KEYED_SESSIONS_SQL);
+        assert!(
+            keyed.contains("USING COVERING INDEX session_pair_progress"),
+            "{keyed}"
+        );
         let topics = plan(&store, PROGRAM_TOPICS_SQL);
         assert!(
             topics.contains("USING COVERING INDEX session_pair_progress"),
             "{topics}"
         );
         assert!(topics.contains("st USING PRIMARY KEY"), "{topics}");
-        for plan in [facts, topics] {
+        for plan in [facts, keyed, topics] {
             assert!(
                 !plan.contains("SCAN s") && !plan.contains("TEMP B-TREE"),
                 "{plan}"
@@ -481,6 +491,7 @@ mod tests {
             include_str!("progress.rs"),
             include_str!("progress/people.rs"),
             include_str!("progress/audience.rs"),
+            include_str!("progress/scan.rs"),
         ] {
             assert!(!source.contains(&column));
         }
