@@ -30,6 +30,7 @@ describe('progress formatting', () => {
     expect(formatHours('en', 12.46)).toBe('12.5 h');
     expect(formatHours('fr', 12.46)).toBe('12,5 h');
     expect(formatRating('fr', { average: 4.25, count: 8 })).toBe('4,3');
+    expect(formatRating('en', { average: 4, count: 2 })).toBe('4.0');
     expect(formatRating('en', { average: null, count: 0 })).toBeNull();
     expect(formatCompact('en', 1234)).toBe('1,234');
     expect(formatCompact('en', 250_000)).toBe('250k');
@@ -136,7 +137,10 @@ describe('chart configuration', () => {
     const config = chartConfig(monthsChart('fr', months), { kind: 'bar', valueTitle: 'Séances' }, PAPER, 'fr-FR');
     expect(config.type).toBe('bar');
     expect(config.options?.locale).toBe('fr-FR');
-    expect(config.data.labels).toEqual(['janv. 2026', 'févr. 2026']);
+    expect(config.data.labels).toEqual([
+      ['janv.', '2026'],
+      ['févr.', '2026'],
+    ]);
     expect(config.data.datasets.map((d) => d.backgroundColor)).toEqual([PAPER.palette[2], PAPER.palette[0], PAPER.palette[4]]);
     const y = (config.options?.scales as Record<string, { title: { text: string } }>).y;
     expect(y.title.text).toBe('Séances');
@@ -158,6 +162,8 @@ describe('chart configuration', () => {
       { x: 100, y: 1 },
       { x: 200, y: 2 },
     ]);
+    const x = (config.options?.scales as Record<string, { min?: number; max?: number }>).x;
+    expect([x.min, x.max]).toEqual([100, 200]);
   });
 });
 

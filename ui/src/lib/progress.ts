@@ -51,9 +51,10 @@ export function formatCompact(lang: Lang, n: number): string {
   return new Intl.NumberFormat(locales[lang], { notation: n >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(n);
 }
 
-/** A 1–5 rating average with one decimal, or null when nobody rated. */
+/** A 1–5 rating average with exactly one decimal ("4.0", "4,3"), or null when nobody rated. */
 export function formatRating(lang: Lang, r: RatingAverageDto): string | null {
-  return r.average === null || r.count === 0 ? null : formatNumber(lang, Math.round(r.average * 10) / 10, 1);
+  if (r.average === null || r.count === 0) return null;
+  return new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.average);
 }
 
 /** `part` of `whole` as a whole percentage (0 when `whole` is 0). */

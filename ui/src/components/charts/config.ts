@@ -32,6 +32,12 @@ function color(theme: ChartTheme, index: number): string {
   return theme.palette[((index % PALETTE_SIZE) + PALETTE_SIZE) % PALETTE_SIZE];
 }
 
+/** "Mar 2026" as two lines ("Mar", "2026") so month axes stay level; other labels as they are. */
+export function twoLines(label: string): string | string[] {
+  const m = /^(.+) (\d{4})$/.exec(label);
+  return m ? [m[1], m[2]] : label;
+}
+
 export function chartConfig(data: ChartData, options: ChartOptions, theme: ChartTheme, locale: string): ChartConfiguration {
   const { kind } = options;
   const line = kind === 'line';
@@ -51,7 +57,8 @@ export function chartConfig(data: ChartData, options: ChartOptions, theme: Chart
         borderWidth: 2,
         pointRadius: 4,
         pointHoverRadius: 6,
-        tension: 0.2,
+        // Monotone: the line never overshoots the levels between two sessions.
+        cubicInterpolationMode: 'monotone' as const,
       };
     }
     const c = color(theme, s.color);
@@ -81,9 +88,13 @@ export function chartConfig(data: ChartData, options: ChartOptions, theme: Chart
     },
     title: axisTitle(options.valueTitle),
   };
+  const xs = data.series.flatMap((s) => s.xs ?? []);
   const categoryScale = line
     ? {
         type: 'linear' as const,
+        // The time axis spans the points, not round numbers of milliseconds around them.
+        min: xs.length ? Math.min(...xs) : undefined,
+        max: xs.length ? Math.max(...xs) : undefined,
         grid: { color: theme.grid },
         border: { display: false },
         ticks: {
@@ -98,13 +109,13 @@ export function chartConfig(data: ChartData, options: ChartOptions, theme: Chart
         stacked,
         grid: { display: false },
         border: { color: theme.grid },
-        ticks: { color: theme.muted },
+        ticks: { color: theme.muted, maxRotation: 0, autoSkip: false },
         title: axisTitle(options.categoryTitle),
       };
 
   const config: ChartConfiguration = {
     type: line ? 'line' : 'bar',
-    data: { labels: line ? undefined : data.labels, datasets } as ChartConfiguration['data'],
+    data: { labels: line ? undefined : data.labels.map(twoLines), datasets } as ChartConfiguration['data'],
     options: {
       locale,
       animation: false,
