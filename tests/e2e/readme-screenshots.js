@@ -69,6 +69,30 @@ try {
   await driver.wait(async () => (await textsOf(driver, 'tab-review'))[0]?.startsWith('Binômes'), WAIT);
   await shot(driver, 'programs-review-fr');
 
+  // Progress on the demo program under way: its dashboard, a mentee's progress, a manager view.
+  await click(driver, 'lang-en');
+  await openArea(driver, 'programs');
+  const demo = await driver.wait(until.elementLocated(By.xpath("//a[@data-testid='program-card'][contains(., 'Programme pilote')]")), WAIT);
+  await demo.click();
+  await click(driver, 'tab-dashboard');
+  await waitVisible(driver, 'chart-months-canvas', WAIT * 2);
+  await shot(driver, 'dashboard');
+
+  await (await driver.findElement(tid('pair-mentee'))).click();
+  await waitVisible(driver, 'chart-levels-canvas', WAIT * 2);
+  await shot(driver, 'mentee-progress');
+
+  await openArea(driver, 'progress');
+  await click(driver, 'mode-department');
+  await waitVisible(driver, 'department-select');
+  await driver.executeScript(
+    `const s = document.querySelector('[data-testid="department-select"]');
+     s.value = 'Finance';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await waitVisible(driver, 'person', WAIT * 2);
+  await shot(driver, 'manager-view');
+
   // Sessions on the demo program under way: a pair's page and My week.
   await click(driver, 'lang-en');
   await openArea(driver, 'programs');
