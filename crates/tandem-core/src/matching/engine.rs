@@ -228,11 +228,11 @@ pub(super) fn run(
     let is_free: Vec<bool> = row_of.iter().map(|&r| r != NONE).collect();
     let scorer = Scorer::new(settings, &p.mentors);
     let scale = free.len() as i64 + 1;
-    // Every solver sum stays far inside an i64 (see solve_scores), and the scan's column keys
-    // (points × (mentees + 1) + index) inside a u64.
+    // Every solver sum stays far inside an i64 (see solve_scores), and the scan's list keys
+    // (points × (people + 1) + index) inside a u64.
     let max_points = i128::from(scorer.weights.max_points());
     let bound = max_points * i128::from(scale) * i128::from(scale) * 4;
-    let key_bound = (max_points + 1) * (n as i128 + 1);
+    let key_bound = (max_points + 1) * (n.max(m) as i128 + 1);
     if bound > i128::from(i64::MAX) || key_bound > i128::from(u64::MAX) {
         return Err(invalid(
             "mentees",

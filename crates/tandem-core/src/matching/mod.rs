@@ -8,17 +8,21 @@
 //!   the hard constraints that remove a pair.
 //! - [`solve_scores`]: the same optimiser on an explicit score list, to test it in isolation.
 //!
-//! How it stays exact at 10⁴ × 10⁴ (see `engine.rs`): a sparse candidate graph (each mentee's and
-//! each mentor's best `candidates_per_person`), an exact b-matching on it (`solver.rs`) and a
-//! pricing pass that checks every other pair against the dual certificate, adding violators and
-//! re-solving until none is left. Scores are integers ("points"), so the check is exact.
+//! How it stays exact at 10⁴ × 10⁴ (see `engine.rs`): one exact scan of every pair keeps each
+//! mentee's and each mentor's best partners; the best `candidates_per_person` of them form a
+//! sparse graph, solved exactly as a b-matching (`solver/`); a pricing pass then checks every
+//! other pair against the dual certificate (the rest of the lists by their stored score, the
+//! others through the bound the lists give), adds violators and continues the solver from its
+//! previous optimum until none is left. Scores are integers ("points"), so the check is exact.
 //!
 //! Among assignments with the same total score the engine prefers the one matching the most
 //! mentees (each matched pair is worth `points × (mentees + 1) + 1` inside the solver), so a
 //! mentee left unmatched with an allowed mentor is one whose allowed mentors are all full.
 //!
-//! How to change it: scoring rules live in `score.rs`, features in `features.rs`, the solver in
-//! `solver.rs`, the candidate/pricing loop in `engine.rs`. Types here are the public contract.
+//! How to change it: scoring rules live in `score/` (the rules in `mod.rs`, the per-pair and
+//! block scorers beside them), features in `features.rs`, the solver in `solver/`, the loop in
+//! `engine.rs` with the scan (`scan.rs`), pricing (`pricing.rs`) and the result (`report.rs`).
+//! Types here are the public contract.
 
 mod engine;
 pub mod features;

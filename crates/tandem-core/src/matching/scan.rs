@@ -112,6 +112,51 @@ pub(super) struct ScanInput<'a> {
     pub threads: usize,
 }
 
+/// The best `depth` of a stream of unique keys, in a buffer of twice that: an offer is a push,
+/// and when the buffer is full the best half is kept (a linear-time selection), so an offer
+/// costs O(1) amortised and nothing moves on most offers.
+struct Best {
+    keys: Vec<u64>,
+    depth: usize,
+    /// The smallest key that may still enter.
+    floor_key: u64,
+}
+
+impl Best {
+    fn new(depth: usize) -> Self {
+        Self {
+            keys: Vec::with_capacity(2 * depth),
+            depth,
+            floor_key: 0,
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, key: u64) {
+        if key < self.floor_key {
+            return;
+        }
+        self.keys.push(key);
+        if self.keys.len() == 2 * self.depth {
+            self.floor_key = keep_best(&mut self.keys, self.depth) + 1;
+        }
+    }
+
+    /// The kept keys, best first.
+    fn into_sorted(mut self) -> Vec<u64> {
+        self.keys.sort_unstable_by(|a, b| b.cmp(a));
+        self.keys.truncate(self.depth);
+        self.keys
+    }
+}
+
+/// Keeps the `depth` largest of `keys` (at the front, unordered); returns the smallest kept.
+fn keep_best(keys: &mut Vec<u64>, depth: usize) -> u64 {
+    keys.select_nth_unstable_by(depth - 1, |a, b| b.cmp(a));
+    keys.truncate(depth);
+    keys.iter().copied().min().unwrap_or(0)
+}
+
 /// Per-thread best mentees of every mentor. Each column appends offers to its own buffer of
 /// twice the list length and, when the buffer is full, keeps the best half: an offer costs one
 /// write to the column's buffer (a heap per column would touch several cache lines per offer,
@@ -232,12 +277,15 @@ pub(super) fn scan(input: &ScanInput) -> (Vec<RowScan>, Vec<ColumnScan>) {
             let mut scans: Vec<RowScan> = range
                 .clone()
                 .map(|_| RowScan {
-                    top: Vec::with_capacity(depth + 1),
+                    top: Vec::new(),
                     allowed: 0,
                     removed: Vec::new(),
                     scored: 0,
                 })
                 .collect();
+            // Row keys: points × (m + 1) + (m − mentor), so ties go to the smaller index.
+            let row_scale = m as u64 + 1;
+            let mut best: Vec<Best> = range.clone().map(|_| Best::new(depth)).collect();
             let mut next_excluded = vec![0usize; range.len()];
             for block in (0..m).step_by(MENTOR_BLOCK) {
                 let block = block..(block + MENTOR_BLOCK).min(m);
@@ -256,14 +304,8 @@ pub(super) fn scan(input: &ScanInput) -> (Vec<RowScan>, Vec<ColumnScan>) {
                     // First test, without a branch per pair: could the pair enter the row's
                     // list, its column's list, or the removed candidates? The floors only rise,
                     // so a stale floor lets more pairs through, never fewer.
-                    let floor = |list: &[(u64, u32)], len: usize| {
-                        if list.len() < len {
-                            0
-                        } else {
-                            list[len - 1].0 + 1
-                        }
-                    };
-                    let row_floor = floor(&scan.top, depth);
+                    let row_best = &mut best[r];
+                    let row_floor = row_best.floor_key / row_scale;
                     let removed_floor = if scan.removed.len() < SHOWN {
                         0
                     } else {
@@ -308,16 +350,19 @@ pub(super) fn scan(input: &ScanInput) -> (Vec<RowScan>, Vec<ColumnScan>) {
                             }
                             continue;
                         }
-                        if scan.top.len() < depth || p > scan.top[depth - 1].0 {
-                            let at = scan.top.partition_point(|t| t.0 >= p);
-                            scan.top.insert(at, (p, j as u32));
-                            scan.top.truncate(depth);
-                        }
+                        row_best.offer(p * row_scale + (m - j) as u64);
                         if is_free[i] && p >= cols.floor[j] {
                             cols.offer(j, p, i as u32);
                         }
                     }
                 }
+            }
+            for (scan, best) in scans.iter_mut().zip(best) {
+                scan.top = best
+                    .into_sorted()
+                    .into_iter()
+                    .map(|key| (key / row_scale, (m as u64 - key % row_scale) as u32))
+                    .collect();
             }
             scans
         },

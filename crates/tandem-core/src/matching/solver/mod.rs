@@ -13,10 +13,16 @@
 //! mentees and `v_j = 0` for mentors with spare capacity. Any pair outside the graph with
 //! `w_ij ≤ u_i + v_j` cannot improve the optimum; that is the pricing check the engine runs.
 //!
+//! A [`Solver`] keeps its state between runs: when the graph gains edges, [`Solver::add_edges_of`]
+//! and [`Solver::run`] continue from the previous optimum (`restart.rs`), placing again only the
+//! mentees whose new edges the duals do not cover. `slots.rs` stores each mentor's mentees.
+//!
 //! How to change it: keep `solve` free of domain types; the engine maps persons to indices.
-//! Any change must keep `Solution::certificate_holds` true (the tests check it on every solve).
+//! Any change must keep `Solution::certificate_holds` true (the tests check it on every solve,
+//! cold and warm).
 
 mod restart;
+mod slots;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +30,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use restart::Incoming;
+use slots::Slots;
 
 const NONE: u32 = u32::MAX;
 
@@ -171,7 +178,7 @@ pub struct Solver {
     mentor_of: Vec<u32>,
     weight_of: Vec<i64>,
     /// Mentees currently assigned to each mentor.
-    assigned: Vec<Vec<u32>>,
+    assigned: Slots,
     /// Units of each mentor's outflow that no mentee sends yet (see [`Solver::add_edges_of`]).
     phantoms: Vec<u32>,
     dist: Vec<i64>,
@@ -194,7 +201,7 @@ impl Solver {
             processed: vec![false; n],
             mentor_of: vec![NONE; n],
             weight_of: vec![0; n],
-            assigned: vec![Vec::new(); m],
+            assigned: Slots::new(graph, capacities),
             phantoms: vec![0; m],
             dist: vec![i64::MAX; n + m],
             done: vec![false; n + m],
@@ -292,14 +299,14 @@ impl Solver {
                         best = d;
                         end = End::Mentor(j as u32);
                     }
-                } else if (assigned[j].len() as u32) < self.capacities[j] {
+                } else if assigned.count(j) < self.capacities[j] {
                     let c = d + pot[v];
                     if c < best {
                         best = c;
                         end = End::Mentor(j as u32);
                     }
                 }
-                for &x in &assigned[j] {
+                for &x in assigned.of(j) {
                     let x = x as usize;
                     let nd = d - (big_w - self.weight_of[x]) + pot[v] - pot[x];
                     if nd < dist[x] {
@@ -339,7 +346,7 @@ impl Solver {
                 }
                 let old = mentor_of[x as usize];
                 mentor_of[x as usize] = NONE;
-                assigned[old as usize].retain(|&y| y != x);
+                assigned.remove(old as usize, x);
                 old
             }
         };
@@ -351,9 +358,9 @@ impl Solver {
                 .row(x)
                 .find(|&(j, _)| j == cur_mentor)
                 .map_or(0, |(_, w)| w);
-            assigned[cur_mentor as usize].push(x as u32);
+            assigned.push(cur_mentor as usize, x as u32);
             if old != NONE {
-                assigned[old as usize].retain(|&y| y as usize != x);
+                assigned.remove(old as usize, x as u32);
             }
             if x == s {
                 break;

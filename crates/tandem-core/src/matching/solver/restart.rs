@@ -61,6 +61,7 @@ impl Solver {
     /// the result is optimal on the larger graph. Returns how many mentees left.
     pub fn add_edges_of(&mut self, graph: &Graph, changed: &[u32]) -> usize {
         let n = self.n;
+        self.assigned = self.assigned.grown(graph, &self.capacities);
         let mut removed = 0;
         let mut rows: Vec<u32> = changed.to_vec();
         rows.sort_unstable();
@@ -81,7 +82,7 @@ impl Solver {
             removed += 1;
             if matched != NONE {
                 self.mentor_of[x] = NONE;
-                self.assigned[matched as usize].retain(|&y| y as usize != x);
+                self.assigned.remove(matched as usize, x as u32);
                 if self.pot[n + matched as usize] < 0 {
                     self.phantoms[matched as usize] += 1;
                 }
@@ -94,11 +95,11 @@ impl Solver {
     fn assign(&mut self, graph: &Graph, x: usize, j: u32) {
         let old = self.mentor_of[x];
         if old != NONE {
-            self.assigned[old as usize].retain(|&y| y as usize != x);
+            self.assigned.remove(old as usize, x as u32);
         }
         self.mentor_of[x] = j;
         self.weight_of[x] = graph.row(x).find(|&(t, _)| t == j).map_or(0, |(_, w)| w);
-        self.assigned[j as usize].push(x as u32);
+        self.assigned.push(j as usize, x as u32);
     }
 
     /// Resolves one unit of mentor `j`'s deficit: the shortest path from the sink to `j` in the
@@ -142,7 +143,7 @@ impl Solver {
                 }
             } else {
                 let jb = b - n;
-                if !self.assigned[jb].is_empty() || self.phantoms[jb] > 0 {
+                if self.assigned.count(jb) > 0 || self.phantoms[jb] > 0 {
                     // The sink takes back one unit of this mentor's flow.
                     let c = d - self.pot[b];
                     if c < best {
@@ -171,7 +172,7 @@ impl Solver {
         for &v in &self.settled {
             let v = v as usize;
             if v >= n {
-                for &x in &self.assigned[v - n] {
+                for &x in self.assigned.of(v - n) {
                     let x = x as usize;
                     self.pot[x] = self.pot[v] - (big_w - self.weight_of[x]);
                 }
@@ -184,7 +185,8 @@ impl Solver {
         self.settled.clear();
         self.touched.clear();
 
-        // Walk the path towards `j`: each mentee moves to the mentor after it.
+        // Walk the path towards `j`: each mentee moves to the mentor after it. The moves are
+        // made from `j` back, so each mentor has lost a mentee before it gains one.
         let mut node = end;
         if node >= n {
             if node == start {
@@ -193,15 +195,19 @@ impl Solver {
             }
             node = self.pred[node] as usize;
         }
+        let mut moves = Vec::new();
         loop {
             let mentor = self.pred[node] as usize - n;
-            self.assign(graph, node, mentor as u32);
+            moves.push((node, mentor as u32));
             if mentor == j {
-                self.phantoms[j] -= 1;
-                return;
+                break;
             }
             node = self.pred[n + mentor] as usize;
         }
+        for &(x, mentor) in moves.iter().rev() {
+            self.assign(graph, x, mentor);
+        }
+        self.phantoms[j] -= 1;
     }
 
     /// Dijkstra relaxation for [`Solver::release`]: `pred` points one step towards the start.
