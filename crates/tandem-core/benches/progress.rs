@@ -5,10 +5,12 @@
 //!
 //! Plain `main` (no harness): run `cargo bench -p tandem-core --bench progress` and read the
 //! medians of wall time, and the mean time on a CPU (Linux), which stays meaningful when other
-//! work shares the machine. The database is a temporary FILE opened with `Store::open`, so it has the production
-//! pragmas (WAL, `synchronous=FULL`). The target is 100 ms or less for the program dashboard and
-//! the mentee page. `PROGRESS_BENCH_KEEP=path` copies the generated database there, to look at
-//! query plans with `sqlite3` (`EXPLAIN QUERY PLAN ...`).
+//! work shares the machine. The database is a temporary FILE opened with `Store::open`, so it has
+//! the production pragmas (WAL, `synchronous=FULL`). The target is 100 ms or less for the program
+//! dashboard and the mentee page. Each layout first times a plain `COUNT(*)` of the program's
+//! sessions: the floor of any walk over them.
+//! `PROGRESS_BENCH_KEEP=path` copies the generated database there, to look at query plans with
+//! `sqlite3` (`EXPLAIN QUERY PLAN ...`).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -20,6 +22,7 @@ use tandem_core::progress::{
     program_dashboard_xlsx, seed_demo_audience, ManagerScope,
 };
 use tandem_core::settings::Language;
+use tandem_core::store::progress::scan::program_session_count;
 use tandem_core::{CoreResult, Store};
 
 const EMPLOYEES: usize = 10_000;
@@ -134,6 +137,10 @@ fn main() -> CoreResult<()> {
         println!("copied the database to {keep}");
     }
     let program = history.programs[0];
+    time("reference: COUNT(*) of the program's sessions", 21, |_| {
+        let n = program_session_count(&store, program)?;
+        Ok(format!("{n} sessions; the floor of any walk over them"))
+    })?;
     time(
         "program dashboard (2,000 pairs, 100,000 sessions)",
         21,
@@ -192,6 +199,10 @@ fn main() -> CoreResult<()> {
     println!("-- the same volume as 8 cohorts of 250 pairs");
     let cohorts = generate(8, now)?;
     let program = cohorts.history.programs[0];
+    time("reference: COUNT(*) of the cohort's sessions", 21, |_| {
+        let n = program_session_count(&cohorts.store, program)?;
+        Ok(format!("{n} sessions"))
+    })?;
     time("program dashboard (250 pairs, 12,500 sessions)", 21, |_| {
         let d = program_dashboard(&cohorts.store, program, now)?;
         Ok(format!(

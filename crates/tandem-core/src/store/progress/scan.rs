@@ -162,3 +162,16 @@ pub fn for_each_session_topic(
     }
     Ok(())
 }
+
+/// How many sessions the program's approved pairs have: the cheapest walk over them, a floor for
+/// the dashboard's timings in the `progress` benchmark.
+pub fn program_session_count(store: &crate::Store, program: ProgramId) -> CoreResult<usize> {
+    let n: i64 = store
+        .conn()
+        .prepare_cached(
+            "SELECT COUNT(*) FROM program_pair p JOIN session s ON s.pair_id = p.id
+             WHERE p.program_id = ?1 AND p.status = 'approved'",
+        )?
+        .query_row([program.to_string()], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
