@@ -130,6 +130,7 @@ export const progressEn = {
   'mentee.col.now': 'Now',
   'mentee.col.target': 'Target',
   'mentee.goal': 'Goal',
+  'mentee.seeBelow': 'See the sessions behind this figure below',
   'mentee.covered': 'Topics covered',
   'mentee.coveredEmpty': 'No topic taught yet.',
   'mentee.sessionCount.one': '{count} session',

@@ -129,6 +129,7 @@ export const progressFr: { readonly [K in keyof typeof progressEn]: string } = {
   'mentee.col.now': 'Aujourd’hui',
   'mentee.col.target': 'Objectif',
   'mentee.goal': 'Objectif',
+  'mentee.seeBelow': 'Voir plus bas les séances derrière ce chiffre',
   'mentee.covered': 'Sujets abordés',
   'mentee.coveredEmpty': 'Aucun sujet abordé pour l’instant.',
   'mentee.sessionCount.one': '{count} séance',
