@@ -161,6 +161,20 @@ describe('sessions', { timeout: 600_000 }, () => {
     await waitText(driver, 'pair-task', (t) => t.includes(task), 'the practice task is shown next to the timeline');
   });
 
+  it('changes the place of a planned session', async () => {
+    const target = (await sessionsOnPage(driver)).find((s) => s.buttons.some((b) => b.startsWith('session-move:')));
+    assert.ok(target, 'a planned session can be changed');
+    await clickInSession(driver, target.id, 'session-move');
+    await waitVisible(driver, 'slot-dialog');
+    await typeInto(driver, 'slot-location', 'Room 12, 4th floor');
+    await click(driver, 'slot-confirm');
+    await driver.wait(
+      async () => (await sessionsOnPage(driver)).find((s) => s.id === target.id)?.text.includes('Room 12, 4th floor'),
+      WAIT,
+      'the new place is not shown',
+    );
+  });
+
   it('cancels a session only with a reason, and shows who cancelled and why', async () => {
     const target = (await sessionsOnPage(driver)).find((s) => s.buttons.some((b) => b.startsWith('session-cancel:')));
     assert.ok(target, 'a planned session can be cancelled');
