@@ -3,7 +3,7 @@
 //! 1. Validate and index the input ([`prepare`]): both sides in id order, capacities, locks and
 //!    exclusions as indices.
 //! 2. Scan every pair once (`scan.rs`): each mentee's and each mentor's best `depth` allowed
-//!    partners with exact points, `depth` = [`RESERVE_FACTOR`] × `k` (`k` =
+//!    partners with exact points, `depth` = [`CONTESTED_RESERVE`] or [`RESERVE`] × `k` (`k` =
 //!    `candidates_per_person`).
 //! 3. Solve the b-matching exactly (`solver.rs`) on the head of those lists: each side's best `k`.
 //! 4. Price (`pricing.rs`): check every other pair against the duals — the rest of the lists
@@ -35,10 +35,14 @@ use crate::domain::EmployeeId;
 use crate::{CoreError, CoreResult};
 
 /// The scan's lists hold this many times `k` partners (at most [`MAX_DEPTH`]): the first `k`
-/// form the first graph, the rest is the pricing reserve. A deep reserve makes pricing passes
-/// cheap (few unknown pairs can beat the duals), which matters more than the scan's extra list
-/// updates (measured on 10,000 × 10,000: 64 beats 16 and 32).
-const RESERVE_FACTOR: usize = 8;
+/// form the first graph, the rest is the pricing reserve. In a contested program (mentor
+/// capacity under 125 % of the mentees) the duals end far below each mentee's first choices,
+/// so many pairs outside a short list could beat them: a deep reserve keeps pricing passes cheap
+/// there (measured on 10,000 × 10,000 one-to-one: 64 beats 16 and 32). Elsewhere few pairs
+/// outside the first graph matter and a short reserve keeps the scan cheaper. Either way the
+/// result is the same optimum.
+const CONTESTED_RESERVE: usize = 8;
+const RESERVE: usize = 2;
 const MAX_DEPTH: usize = 64;
 
 fn micros(since: Instant) -> u64 {
@@ -242,7 +246,14 @@ pub(super) fn run(
     }
     let weight = |p: u64| p as i64 * scale + 1;
     let k = settings.candidates_per_person.clamp(SHOWN + 1, MAX_DEPTH);
-    let depth = (k * RESERVE_FACTOR).clamp(k, MAX_DEPTH);
+    let capacity: u64 = remaining.iter().map(|&c| u64::from(c)).sum();
+    let contested = free.len() as u64 * 5 > capacity * 4;
+    let reserve = if contested {
+        CONTESTED_RESERVE
+    } else {
+        RESERVE
+    };
+    let depth = (k * reserve).clamp(k, MAX_DEPTH);
     let threads = if settings.threads == 0 {
         std::thread::available_parallelism().map_or(1, |t| t.get())
     } else {

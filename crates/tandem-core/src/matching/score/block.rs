@@ -14,15 +14,17 @@
 
 use std::ops::Range;
 
-use super::scorer::{Row, Scorer, NO_MANAGER};
+use super::scorer::{MentorHot, Row, Scorer, NO_MANAGER};
 use super::PART_SCALE;
 use crate::matching::features::{Person, BUCKET_MINUTES, MAX_INTERESTS, WEEK_MINUTES};
 
 /// Quarter-hours in a week.
 const BUCKETS: usize = (WEEK_MINUTES / BUCKET_MINUTES) as usize;
 
-/// The mentors' interests and availability transposed: bit `j % 64` of word `j / 64` of a tag's
-/// (or quarter-hour's) plane is set when mentor `j` has the tag (or is free then).
+/// The mentors' data laid out for the block scorer: interests and availability transposed (bit
+/// `j % 64` of word `j / 64` of a tag's, or quarter-hour's, plane is set when mentor `j` has the
+/// tag, or is free then), and the fields the constraints and the comfort part read, one array
+/// each, so those tests run over contiguous memory.
 pub(crate) struct Planes {
     /// Words per plane.
     words: usize,
@@ -30,10 +32,17 @@ pub(crate) struct Planes {
     interests: Vec<u64>,
     /// `BUCKETS` planes.
     availability: Vec<u64>,
+    enter: Vec<u32>,
+    exit: Vec<u32>,
+    manager: Vec<u32>,
+    department: Vec<u32>,
+    site: Vec<u32>,
+    grade: Vec<u8>,
+    languages: Vec<u64>,
 }
 
 impl Planes {
-    pub(super) fn new(mentors: &[Person]) -> Self {
+    pub(super) fn new(mentors: &[Person], hot: &[MentorHot]) -> Self {
         let words = mentors.len().div_ceil(64);
         let mut interests = vec![0u64; MAX_INTERESTS * words];
         let mut availability = vec![0u64; BUCKETS * words];
@@ -57,6 +66,13 @@ impl Planes {
             words,
             interests,
             availability,
+            enter: hot.iter().map(|h| h.enter).collect(),
+            exit: hot.iter().map(|h| h.exit).collect(),
+            manager: hot.iter().map(|h| h.manager).collect(),
+            department: hot.iter().map(|h| h.department).collect(),
+            site: hot.iter().map(|h| h.site).collect(),
+            grade: hot.iter().map(|h| h.grade).collect(),
+            languages: hot.iter().map(|h| h.languages).collect(),
         }
     }
 }
@@ -216,8 +232,43 @@ impl Scorer<'_> {
         read_counters(avail, words, avail_bits, &mut out.overlap, len);
 
         let me = row.person;
-        let hot = &self.hot[block.clone()];
-        let adoption = &self.adoption_points[row.profile][block.clone()];
+        out.blocked.clear();
+        out.blocked.resize(len, false);
+        // The hard constraints, one contiguous array per field (`&` and `|`, no branch).
+        let b = block.clone();
+        let same_as = row.same_as.wrapping_sub(block.start);
+        let team = row.manager != NO_MANAGER;
+        let department = self.settings.require_different_department;
+        for (x, ((((blocked, &enter), &exit), (&manager, &grade)), (&languages, &dept))) in out
+            .blocked
+            .iter_mut()
+            .zip(&planes.enter[b.clone()])
+            .zip(&planes.exit[b.clone()])
+            .zip(
+                planes.manager[b.clone()]
+                    .iter()
+                    .zip(&planes.grade[b.clone()]),
+            )
+            .zip(
+                planes.languages[b.clone()]
+                    .iter()
+                    .zip(&planes.department[b.clone()]),
+            )
+            .enumerate()
+        {
+            let related = ((me.org.enter <= enter) & (enter < me.org.exit))
+                | ((enter <= me.org.enter) & (me.org.enter < exit));
+            *blocked = related
+                | (x == same_as)
+                | (team & (row.manager == manager))
+                | (me.languages & languages == 0)
+                | (grade >= me.grade)
+                | (department & (me.department == dept));
+        }
+
+        // The points: table reads for skill, interests and availability, plus adoption and
+        // comfort.
+        let adoption = &self.adoption_points[row.profile][b.clone()];
         let skill_points = &row.skill_points[..];
         let last_skill = skill_points.len() - 1;
         let half = self.weights.comfort * (PART_SCALE / 2);
@@ -228,22 +279,21 @@ impl Scorer<'_> {
             self.interest_points[3],
         ];
         let availability_points = &self.availability_points[..=BUCKETS];
-        let different_department = self.settings.require_different_department;
         out.points.clear();
         out.points.resize(len, 0);
-        out.blocked.clear();
-        out.blocked.resize(len, false);
         let pairs = out
             .points
             .iter_mut()
-            .zip(out.blocked.iter_mut())
-            .zip(hot.iter().zip(adoption))
+            .zip(
+                planes.site[b.clone()]
+                    .iter()
+                    .zip(&planes.languages[b.clone()]),
+            )
+            .zip(adoption)
             .zip(out.covered.iter().zip(out.shared.iter().zip(&out.overlap)));
-        for (x, (((points, blocked), (h, &adoption)), (&covered, (&shared, &overlap)))) in
-            pairs.enumerate()
-        {
-            let languages = me.languages & h.languages;
-            let comfort = half * u64::from(me.site == h.site)
+        for (((points, (&site, &languages)), &adoption), (&covered, (&shared, &overlap))) in pairs {
+            let languages = me.languages & languages;
+            let comfort = half * u64::from(me.site == site)
                 + half * u64::from(languages & languages.wrapping_sub(1) != 0);
             let skill = skill_points[usize::from(covered).min(last_skill)];
             *points = skill
@@ -251,15 +301,6 @@ impl Scorer<'_> {
                 + comfort
                 + interest_points[usize::from(shared & 3)]
                 + availability_points[usize::from(overlap).min(BUCKETS)];
-            // `&` and `|` rather than `&&` and `||`: no branch per pair.
-            let related = ((me.org.enter <= h.enter) & (h.enter < me.org.exit))
-                | ((h.enter <= me.org.enter) & (me.org.enter < h.exit));
-            *blocked = related
-                | (block.start + x == row.same_as)
-                | ((row.manager != NO_MANAGER) & (row.manager == h.manager))
-                | (languages == 0)
-                | (h.grade >= me.grade)
-                | (different_department & (me.department == h.department));
         }
     }
 }

@@ -158,7 +158,7 @@ impl<'a> Scorer<'a> {
             })
             .collect();
         let mut managers = HashMap::new();
-        let hot = mentors
+        let hot: Vec<MentorHot> = mentors
             .iter()
             .map(|m| {
                 let manager = match m.manager {
@@ -201,13 +201,13 @@ impl<'a> Scorer<'a> {
             availability_points,
             adoption_points,
             mentor_index: mentors.iter().enumerate().map(|(j, m)| (m.id, j)).collect(),
+            planes: Planes::new(mentors, &hot),
             hot,
             levels,
             stride,
             levels_by_topic,
             interests: mentors.iter().map(|m| m.interests).collect(),
             availability: mentors.iter().map(|m| m.availability).collect(),
-            planes: Planes::new(mentors),
             managers,
         }
     }

@@ -21,14 +21,15 @@
 //! Any change must keep `Solution::certificate_holds` true (the tests check it on every solve,
 //! cold and warm).
 
+mod radix;
 mod restart;
 mod slots;
 #[cfg(test)]
 mod tests;
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
+use radix::RadixHeap;
 use restart::Incoming;
 use slots::Slots;
 
@@ -184,7 +185,7 @@ pub struct Solver {
     dist: Vec<i64>,
     done: Vec<bool>,
     pred: Vec<u32>,
-    heap: BinaryHeap<Reverse<(i64, u32)>>,
+    heap: RadixHeap,
     touched: Vec<u32>,
     settled: Vec<u32>,
 }
@@ -206,7 +207,7 @@ impl Solver {
             dist: vec![i64::MAX; n + m],
             done: vec![false; n + m],
             pred: vec![NONE; n + m],
-            heap: BinaryHeap::new(),
+            heap: RadixHeap::new(),
             touched: Vec::new(),
             settled: Vec::new(),
         }
@@ -255,10 +256,11 @@ impl Solver {
         pot[s] = ps;
         dist[s] = 0;
         self.touched.push(s as u32);
-        heap.push(Reverse((0, s as u32)));
+        heap.push(0, s as u32);
         let mut best = i64::MAX;
         let mut end = End::Unmatched(s as u32);
-        while let Some(Reverse((d, node))) = heap.pop() {
+        while let Some((d, node)) = heap.pop() {
+            let d = d as i64;
             let v = node as usize;
             if done[v] || d > dist[v] {
                 continue;
@@ -288,7 +290,7 @@ impl Solver {
                         }
                         dist[t] = nd;
                         pred[t] = node;
-                        heap.push(Reverse((nd, t as u32)));
+                        heap.push(nd as u64, t as u32);
                     }
                 }
             } else {
@@ -315,7 +317,7 @@ impl Solver {
                         }
                         dist[x] = nd;
                         pred[x] = node;
-                        heap.push(Reverse((nd, x as u32)));
+                        heap.push(nd as u64, x as u32);
                     }
                 }
             }

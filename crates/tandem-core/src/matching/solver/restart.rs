@@ -10,8 +10,6 @@
 //! graph with the potentials updated as in `release`; the tests in `tests.rs` compare warm and
 //! cold solves on random growing graphs.
 
-use std::cmp::Reverse;
-
 use super::{Graph, Solver, NONE};
 
 /// Each mentor's incoming edges `(mentee, weight)`, for the reverse searches of a warm restart.
@@ -113,10 +111,11 @@ impl Solver {
         let start = n + j;
         self.dist[start] = 0;
         self.touched.push(start as u32);
-        self.heap.push(Reverse((0, start as u32)));
+        self.heap.push(0, start as u32);
         let mut best = i64::MAX;
         let mut end = start;
-        while let Some(Reverse((d, node))) = self.heap.pop() {
+        while let Some((d, node)) = self.heap.pop() {
+            let d = d as i64;
             let b = node as usize;
             if self.done[b] || d > self.dist[b] {
                 continue;
@@ -219,7 +218,7 @@ impl Solver {
             }
             self.dist[v] = nd;
             self.pred[v] = from;
-            self.heap.push(Reverse((nd, v as u32)));
+            self.heap.push(nd as u64, v as u32);
         }
     }
 }
