@@ -303,6 +303,46 @@ fn every_candidate_list_size_reaches_the_same_dense_optimum() {
 }
 
 #[test]
+fn pairs_far_down_every_list_are_found_by_pricing() {
+    // Every mentee ranks the mentors the same way (mentor j is free for j + 1 quarter-hours),
+    // so the scan's lists of each mentee name the same few mentors, and the lists of each mentor
+    // the same few mentees: most pairs of any optimum are in no list, and only pricing can
+    // bring them in.
+    let n = 150;
+    let mentees: Vec<Person> = (0..n)
+        .map(|i| {
+            let mut p = plain(10_000 + i, 8, 1);
+            p.goals.push(Goal {
+                topic: 0,
+                level: 0,
+                target: 4,
+            });
+            p.availability.add_utc_range(0, 7 * 24 * 60);
+            p
+        })
+        .collect();
+    let mentors: Vec<Person> = (0..n)
+        .map(|j| {
+            let mut p = plain(j, 2, 1);
+            p.levels = vec![3];
+            p.availability.add_utc_range(0, (j as u32 + 1) * 15);
+            p
+        })
+        .collect();
+    let settings = Settings {
+        availability_full_minutes: 7 * 24 * 60,
+        candidates_per_person: 4,
+        ..Settings::default()
+    };
+    let result = solve(&mentees, &mentors, &settings).expect("valid program");
+    let dense = dense_problem(&mentees, &mentors, &settings).expect("valid program");
+    assert_eq!(result.total_points, dense_reference(&dense));
+    assert_eq!(result.pairs.len(), n as usize);
+    assert!(result.stats.pricing_scored > 0);
+    assert!(result.stats.pricing_rounds > 1);
+}
+
+#[test]
 fn a_pricing_round_places_again_only_the_mentees_whose_new_pairs_beat_the_duals() {
     // One-to-one with as many mentors as mentees: the contested case, where the first sparse
     // graph is far from enough and pricing adds pairs for many mentees.

@@ -9,10 +9,12 @@
 //!   of columns that could hold a violator; those pairs are bounded cheaply and scored exactly
 //!   only when the bound is not enough.
 //!
-//! With no violation, the duals certify that the sparse optimum is the dense optimum. Each row
-//! hands back at most `per_row` violators, the most violated first: the graph grows by what the
-//! next solve needs, not by everything a poor first set of duals lets through (the loop keeps
-//! going until nothing violates, so the cap never costs exactness).
+//! Known pairs are checked first, and the others only in a round where no known pair violates:
+//! until then the duals are about to move anyway. With no violation among all of them, the duals
+//! certify that the sparse optimum is the dense optimum. Each row hands back at most `per_row`
+//! violators, the most violated first: the graph grows by what the next solve needs, not by
+//! everything a poor first set of duals lets through. The loop keeps going until a round finds
+//! nothing, and that round checked every pair, so neither shortcut costs exactness.
 //!
 //! How to change it: every shortcut must stay a proof (a bound on `w_ij`), never a heuristic.
 
@@ -91,21 +93,39 @@ pub(super) fn price(input: &PricingInput, graph: &Graph, sol: &Solution) -> Foun
         col_open,
         order,
     };
-    let (rows, _) = par_chunks(
+    // Known pairs first: they cost one comparison each. Only when none of them violates are
+    // the other pairs checked: while known pairs still violate, the duals are about to move and
+    // a search of the others would mostly find pairs that no longer matter.
+    let (mut rows, _) = par_chunks(
         input.free.len(),
         input.threads,
-        || (BlockScores::default(), Vec::new()),
-        |(scores, cands), range| {
+        || (),
+        |_, range| {
             range
                 .map(|r| {
                     let mut violators = Violators::new();
                     pass.known_pairs(r, &mut violators);
-                    let scored = pass.unknown_pairs(r, &mut violators, scores, cands);
-                    (violators, scored)
+                    (violators, 0)
                 })
                 .collect()
         },
     );
+    if rows.iter().all(|row| row.0.is_empty()) {
+        (rows, _) = par_chunks(
+            input.free.len(),
+            input.threads,
+            || (BlockScores::default(), Vec::new()),
+            |(scores, cands), range| {
+                range
+                    .map(|r| {
+                        let mut violators = Violators::new();
+                        let scored = pass.unknown_pairs(r, &mut violators, scores, cands);
+                        (violators, scored)
+                    })
+                    .collect()
+            },
+        );
+    }
     let mut found = Found::default();
     for (r, (mut violators, scored)) in rows.into_iter().enumerate() {
         found.violations += violators.len();
