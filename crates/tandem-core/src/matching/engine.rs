@@ -262,7 +262,7 @@ pub(super) fn run(
 
     // The full scan, then the first graph (each list's head) and the known pairs (whole lists).
     let started = Instant::now();
-    let (rows, columns) = scan(&ScanInput {
+    let (mut rows, columns) = scan(&ScanInput {
         mentees: &p.mentees,
         scorer: &scorer,
         excluded: &p.excluded,
@@ -305,6 +305,12 @@ pub(super) fn run(
         }
     }
     let mut known = Graph::from_edges(free.len(), known_edges);
+    // The lists live on in `known`; the report needs only each mentee's first few.
+    drop(columns);
+    for scan in &mut rows {
+        scan.top.truncate(SHOWN + 1);
+        scan.top.shrink_to_fit();
+    }
     let mut stats = SolverStats {
         scan_micros: micros(started),
         scan_scored: rows.iter().map(|r| r.scored as usize).sum(),
