@@ -147,7 +147,7 @@ fn read_counters<
     out: &mut Vec<T>,
     len: usize,
 ) {
-    out.clear();
+    // Every value is written below: resizing only (no clearing) spares a pass of zeros.
     out.resize(words * 64, T::from(0));
     if bits <= 8 {
         // Eight mentors at a time: each plane's byte spread over a word, one byte per mentor.
@@ -232,7 +232,6 @@ impl Scorer<'_> {
         read_counters(avail, words, avail_bits, &mut out.overlap, len);
 
         let me = row.person;
-        out.blocked.clear();
         out.blocked.resize(len, false);
         // The hard constraints, one contiguous array per field (`&` and `|`, no branch).
         let b = block.clone();
@@ -279,7 +278,6 @@ impl Scorer<'_> {
             self.interest_points[3],
         ];
         let availability_points = &self.availability_points[..=BUCKETS];
-        out.points.clear();
         out.points.resize(len, 0);
         let pairs = out
             .points
