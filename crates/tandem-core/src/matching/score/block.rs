@@ -232,45 +232,57 @@ impl Scorer<'_> {
         read_counters(avail, words, avail_bits, &mut out.overlap, len);
 
         let me = row.person;
-        out.blocked.resize(len, false);
-        // The hard constraints, one contiguous array per field (`&` and `|`, no branch).
         let b = block.clone();
-        let same_as = row.same_as.wrapping_sub(block.start);
-        let team = row.manager != NO_MANAGER;
-        let department = self.settings.require_different_department;
-        for (x, ((((blocked, &enter), &exit), (&manager, &grade)), (&languages, &dept))) in out
+        // The hard constraints: one simple pass per field over a contiguous array (`&` and `|`,
+        // no branch), which the compiler turns into vector instructions.
+        out.blocked.resize(len, false);
+        let (me_enter, me_exit) = (me.org.enter, me.org.exit);
+        for ((blocked, &enter), &exit) in out
             .blocked
             .iter_mut()
             .zip(&planes.enter[b.clone()])
             .zip(&planes.exit[b.clone()])
-            .zip(
-                planes.manager[b.clone()]
-                    .iter()
-                    .zip(&planes.grade[b.clone()]),
-            )
-            .zip(
-                planes.languages[b.clone()]
-                    .iter()
-                    .zip(&planes.department[b.clone()]),
-            )
-            .enumerate()
         {
-            let related = ((me.org.enter <= enter) & (enter < me.org.exit))
-                | ((enter <= me.org.enter) & (me.org.enter < exit));
-            *blocked = related
-                | (x == same_as)
-                | (team & (row.manager == manager))
-                | (me.languages & languages == 0)
-                | (grade >= me.grade)
-                | (department & (me.department == dept));
+            *blocked = ((me_enter <= enter) & (enter < me_exit))
+                | ((enter <= me_enter) & (me_enter < exit));
+        }
+        for (blocked, &grade) in out.blocked.iter_mut().zip(&planes.grade[b.clone()]) {
+            *blocked |= grade >= me.grade;
+        }
+        for (blocked, &languages) in out.blocked.iter_mut().zip(&planes.languages[b.clone()]) {
+            *blocked |= me.languages & languages == 0;
+        }
+        if row.manager != NO_MANAGER {
+            for (blocked, &manager) in out.blocked.iter_mut().zip(&planes.manager[b.clone()]) {
+                *blocked |= manager == row.manager;
+            }
+        }
+        if self.settings.require_different_department {
+            for (blocked, &dept) in out.blocked.iter_mut().zip(&planes.department[b.clone()]) {
+                *blocked |= dept == me.department;
+            }
+        }
+        if b.contains(&row.same_as) {
+            out.blocked[row.same_as - b.start] = true;
         }
 
-        // The points: table reads for skill, interests and availability, plus adoption and
-        // comfort.
+        // The points: comfort in a vector-friendly pass, then table reads for skill, interests
+        // and availability, plus adoption.
+        let half = self.weights.comfort * (PART_SCALE / 2);
+        out.points.resize(len, 0);
+        for ((points, &site), &languages) in out
+            .points
+            .iter_mut()
+            .zip(&planes.site[b.clone()])
+            .zip(&planes.languages[b.clone()])
+        {
+            let shared = me.languages & languages;
+            *points = half * u64::from(me.site == site)
+                + half * u64::from(shared & shared.wrapping_sub(1) != 0);
+        }
         let adoption = &self.adoption_points[row.profile][b.clone()];
         let skill_points = &row.skill_points[..];
         let last_skill = skill_points.len() - 1;
-        let half = self.weights.comfort * (PART_SCALE / 2);
         let interest_points: [u64; 4] = [
             self.interest_points[0],
             self.interest_points[1],
@@ -278,25 +290,14 @@ impl Scorer<'_> {
             self.interest_points[3],
         ];
         let availability_points = &self.availability_points[..=BUCKETS];
-        out.points.resize(len, 0);
         let pairs = out
             .points
             .iter_mut()
-            .zip(
-                planes.site[b.clone()]
-                    .iter()
-                    .zip(&planes.languages[b.clone()]),
-            )
             .zip(adoption)
             .zip(out.covered.iter().zip(out.shared.iter().zip(&out.overlap)));
-        for (((points, (&site, &languages)), &adoption), (&covered, (&shared, &overlap))) in pairs {
-            let languages = me.languages & languages;
-            let comfort = half * u64::from(me.site == site)
-                + half * u64::from(languages & languages.wrapping_sub(1) != 0);
-            let skill = skill_points[usize::from(covered).min(last_skill)];
-            *points = skill
+        for ((points, &adoption), (&covered, (&shared, &overlap))) in pairs {
+            *points += skill_points[usize::from(covered).min(last_skill)]
                 + adoption
-                + comfort
                 + interest_points[usize::from(shared & 3)]
                 + availability_points[usize::from(overlap).min(BUCKETS)];
         }
