@@ -242,7 +242,9 @@ impl ColumnTops {
 struct ScanState {
     cols: ColumnTops,
     scores: BlockScores,
-    /// Block offsets of the pairs that pass the first test.
+    /// Whether each pair of the block passes the first test (0 or 1).
+    pass: Vec<u8>,
+    /// Block offsets of the pairs that pass it.
     cands: Vec<u32>,
 }
 
@@ -265,12 +267,14 @@ pub(super) fn scan(input: &ScanInput) -> (Vec<RowScan>, Vec<ColumnScan>) {
         || ScanState {
             cols: ColumnTops::new(remaining, depth, n),
             scores: BlockScores::default(),
+            pass: Vec::with_capacity(MENTOR_BLOCK),
             cands: Vec::with_capacity(MENTOR_BLOCK),
         },
         |state, range| {
             let ScanState {
                 cols,
                 scores,
+                pass,
                 cands,
             } = state;
             let ctx: Vec<_> = range.clone().map(|i| scorer.row(mentees[i])).collect();
@@ -314,23 +318,38 @@ pub(super) fn scan(input: &ScanInput) -> (Vec<RowScan>, Vec<ColumnScan>) {
                     let free = is_free[i];
                     let col_floor = &cols.floor[block.clone()];
                     let col_allowed = &mut cols.allowed[block.clone()];
-                    cands.clear();
-                    cands.resize(block.len(), 0);
-                    let mut passed = 0;
-                    let mut allowed = 0;
-                    for x in 0..block.len() {
-                        let p = scores.points[x];
-                        let blocked = scores.blocked[x];
-                        // A mentee the solver does not place (locked) enters no column.
-                        let column = free & (p >= col_floor[x]);
-                        let pass = (blocked & (p >= removed_floor))
-                            | (!blocked & ((p >= row_floor) | column));
-                        allowed += u32::from(!blocked);
-                        col_allowed[x] += u32::from(!blocked & free);
-                        cands[passed] = x as u32;
-                        passed += usize::from(pass);
+                    // Simple passes the compiler vectorises, then a walk over the few set bytes.
+                    let allowed: u32 = scores.blocked.iter().map(|&b| u32::from(!b)).sum();
+                    if free {
+                        for (count, &blocked) in col_allowed.iter_mut().zip(&scores.blocked) {
+                            *count += u32::from(!blocked);
+                        }
                     }
-                    cands.truncate(passed);
+                    // A mentee the solver does not place (locked) enters no column.
+                    let col_never = if free { 0 } else { u64::MAX };
+                    pass.clear();
+                    pass.extend(
+                        scores
+                            .points
+                            .iter()
+                            .zip(&scores.blocked)
+                            .zip(col_floor)
+                            .map(|((&p, &blocked), &col)| {
+                                let fits = (p >= row_floor) | (p >= (col | col_never));
+                                u8::from(if blocked { p >= removed_floor } else { fits })
+                            }),
+                    );
+                    cands.clear();
+                    for (w, bytes) in pass.chunks(8).enumerate() {
+                        let mut word = bytes
+                            .iter()
+                            .enumerate()
+                            .fold(0u64, |acc, (k, &b)| acc | u64::from(b) << (8 * k));
+                        while word != 0 {
+                            cands.push((w * 8) as u32 + word.trailing_zeros() / 8);
+                            word &= word - 1;
+                        }
+                    }
                     scan.allowed += allowed;
                     for &x in cands.iter() {
                         let x = x as usize;
