@@ -5,13 +5,14 @@
 //! 2. Scan every pair once (`scan.rs`): each mentee's and each mentor's best `depth` allowed
 //!    partners with exact points, `depth` = [`CONTESTED_RESERVE`] or [`RESERVE`] × `k` (`k` =
 //!    `candidates_per_person`).
-//! 3. Solve the b-matching exactly (`solver.rs`) on the head of those lists: each side's best `k`.
+//! 3. Solve the b-matching exactly (`solver/`) on the head of those lists: each side's best `k`.
 //! 4. Price (`pricing.rs`): check every other pair against the duals — the rest of the lists
-//!    (the reserve) by their stored exact weight, every other pair through the bound the lists
-//!    give. Add the violators (at most `k` per mentee, the worst first), continue the solver from
-//!    its previous optimum (only the mentees whose new edges the duals do not cover are placed
-//!    again), and repeat until no pair violates: the duals then certify the dense optimum. Debug
-//!    builds check that certificate after every solve.
+//!    (the reserve) by their stored exact weight, and, once none of those violates, every other
+//!    pair through the bound the lists give. Add the violators (at most `k` per mentee, the
+//!    worst first), continue the solver from its previous optimum (only the mentees whose new
+//!    edges the duals do not cover are placed again), and repeat until no pair violates: the
+//!    duals then certify the dense optimum. Debug builds check that certificate after every
+//!    solve.
 //! 5. Report (`report.rs`): pairs, explanations, unmatched reasons and alternatives.
 //!
 //! A small graph keeps the solves cheap; the reserve keeps pricing cheap (few pairs outside it

@@ -93,7 +93,7 @@ pub(super) struct RowScan {
 /// One mentor's best free mentees, `(points, mentee)`, best first, ties by mentee index.
 pub(super) struct ColumnScan {
     pub top: Vec<(u64, u32)>,
-    /// Free mentees allowed with this mentor (0 when the mentor has no capacity left).
+    /// Free mentees allowed with this mentor.
     pub allowed: u32,
 }
 

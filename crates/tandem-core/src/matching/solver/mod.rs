@@ -15,7 +15,8 @@
 //!
 //! A [`Solver`] keeps its state between runs: when the graph gains edges, [`Solver::add_edges_of`]
 //! and [`Solver::run`] continue from the previous optimum (`restart.rs`), placing again only the
-//! mentees whose new edges the duals do not cover. `slots.rs` stores each mentor's mentees.
+//! mentees whose new edges the duals do not cover. `slots.rs` stores each mentor's mentees and
+//! `radix.rs` is the searches' priority queue.
 //!
 //! How to change it: keep `solve` free of domain types; the engine maps persons to indices.
 //! Any change must keep `Solution::certificate_holds` true (the tests check it on every solve,
