@@ -47,6 +47,15 @@ pub(super) fn par_chunks<S: Send, R: Send>(
 ) -> (Vec<R>, Vec<S>) {
     let next = AtomicUsize::new(0);
     let threads = threads.clamp(1, rows.div_ceil(CHUNK).max(1));
+    if threads == 1 {
+        // No thread to start (on a busy machine a new thread can wait for a core).
+        let mut state = init();
+        let out = (0..rows)
+            .step_by(CHUNK)
+            .flat_map(|start| work(&mut state, start..(start + CHUNK).min(rows)))
+            .collect();
+        return (out, vec![state]);
+    }
     let parts: Vec<WorkerOutput<R, S>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
