@@ -209,13 +209,7 @@ fn a_session_of_the_mentor_in_another_program_takes_the_slot_until_it_is_cancell
         .count();
     assert_eq!(tuesday, 3);
     // And the time can be booked again.
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 30), 60),
-        "",
-        now,
-    )?;
+    w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 30), 60)?;
     Ok(())
 }
 
@@ -279,13 +273,7 @@ fn a_series_occurrence_that_is_taken_moves_to_the_nearest_free_time_or_is_report
     );
     // Sam and Nina share only Tuesday early afternoon in Paris: with 10 February taken, that
     // occurrence has no free time within three days.
-    create_session(
-        &mut w.store,
-        w.sam_nina,
-        SessionTime::new(at(TORONTO, 2026, 2, 10, 8, 0), 90),
-        "",
-        now,
-    )?;
+    w.book(w.sam_nina, at(TORONTO, 2026, 2, 10, 8, 0), 90)?;
     let theirs = propose_series(&w.store, w.sam_nina, at(TORONTO, 2026, 1, 13, 8, 0), now)?;
     let missing: Vec<_> = theirs
         .occurrences
@@ -303,13 +291,7 @@ fn a_series_occurrence_that_is_taken_moves_to_the_nearest_free_time_or_is_report
 fn a_series_is_planned_all_or_nothing() -> CoreResult<()> {
     let mut w = world()?;
     let now = start_of_programs();
-    create_session(
-        &mut w.store,
-        w.lea_paul,
-        SessionTime::new(at(PARIS, 2026, 3, 10, 10, 0), 60),
-        "",
-        now,
-    )?;
+    w.book(w.lea_paul, at(PARIS, 2026, 3, 10, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
     let starts = [
         at(PARIS, 2026, 2, 10, 10, 0),

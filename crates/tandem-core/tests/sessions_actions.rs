@@ -23,35 +23,16 @@ use tandem_core::CoreResult;
 #[test]
 fn a_session_overlapping_another_of_the_mentor_in_another_program_is_refused() -> CoreResult<()> {
     let mut w = world()?;
-    let now = start_of_programs();
-    create_session(
-        &mut w.store,
-        w.lea_paul,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
+    w.book(w.lea_paul, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
-    let message = conflict(create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 30), 60),
-        "",
-        now,
-    ));
+    let message = conflict(w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 30), 60));
     assert_eq!(
         message,
         "Léa Martin already has a session on Tue 2026-01-13 10:00–11:00 (Europe/Paris) with Paul Girard: pick another time"
     );
     assert_eq!(snapshot(&w.store)?, before);
     // Back to back is fine.
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 11, 0), 60),
-        "",
-        now,
-    )?;
+    w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 11, 0), 60)?;
     Ok(())
 }
 
@@ -125,34 +106,10 @@ fn impossible_session_times_are_field_errors() -> CoreResult<()> {
     assert_eq!(keys, vec![("location".to_owned(), "too_long".to_owned())]);
     assert_eq!(snapshot(&w.store)?, before);
     // 15 and 240 minutes are the limits, both allowed; so are the program's first and last days.
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(start, 15),
-        "",
-        now,
-    )?;
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 14, 8, 0), 240),
-        "",
-        now,
-    )?;
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 5, 18, 0), 60),
-        "",
-        now,
-    )?;
-    create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 12, 18, 22, 0), 120),
-        "",
-        now,
-    )?;
+    w.book(w.lea_marc, start, 15)?;
+    w.book(w.lea_marc, at(PARIS, 2026, 1, 14, 8, 0), 240)?;
+    w.book(w.lea_marc, at(PARIS, 2026, 1, 5, 18, 0), 60)?;
+    w.book(w.lea_marc, at(PARIS, 2026, 12, 18, 22, 0), 120)?;
     assert_eq!(list_sessions(&w.store, w.lea_marc)?.len(), 4);
     Ok(())
 }
@@ -171,13 +128,7 @@ fn sessions_are_only_for_approved_pairs() -> CoreResult<()> {
     assign(&mut w.store, third.id, w.paul, w.sam, true)?;
     let pair = PairId(list_pairs(&w.store, third.id)?[0].id);
     let before = snapshot(&w.store)?;
-    let message = conflict(create_session(
-        &mut w.store,
-        pair,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 15, 0), 60),
-        "",
-        now,
-    ));
+    let message = conflict(w.book(pair, at(PARIS, 2026, 1, 13, 15, 0), 60));
     assert!(message.contains("not approved"), "{message}");
     let message = conflict(propose_slots(
         &w.store,
@@ -247,20 +198,8 @@ fn a_move_onto_a_taken_time_or_outside_the_program_is_refused_and_changes_nothin
 {
     let mut w = world()?;
     let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
-    create_session(
-        &mut w.store,
-        w.lea_paul,
-        SessionTime::new(at(PARIS, 2026, 1, 20, 10, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
+    w.book(w.lea_paul, at(PARIS, 2026, 1, 20, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
     let message = conflict(move_session(
         &mut w.store,
@@ -302,13 +241,7 @@ fn who_cancelled_is_kept_for_the_mentor_the_mentee_and_hr() -> CoreResult<()> {
         (20, CancelledBy::Mentee),
         (27, CancelledBy::Hr),
     ] {
-        let s = create_session(
-            &mut w.store,
-            w.lea_marc,
-            SessionTime::new(at(PARIS, 2026, 1, day, 10, 0), 60),
-            "",
-            now,
-        )?;
+        let s = w.book(w.lea_marc, at(PARIS, 2026, 1, day, 10, 0), 60)?;
         cancel_session(&mut w.store, s.id, who, "Reason", now)?;
         assert_eq!(get_session(&w.store, s.id)?.cancelled_by, Some(who));
     }
@@ -320,13 +253,7 @@ fn a_cancellation_needs_a_reason_and_a_planned_session() -> CoreResult<()> {
     let mut w = world()?;
     w.acknowledge_all()?;
     let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
     let keys = field_keys(cancel_session(
         &mut w.store,
@@ -370,14 +297,7 @@ fn a_cancellation_needs_a_reason_and_a_planned_session() -> CoreResult<()> {
 fn a_session_cannot_be_marked_held_or_no_show_before_it_starts() -> CoreResult<()> {
     let mut w = world()?;
     w.acknowledge_all()?;
-    let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
     let just_before = at(PARIS, 2026, 1, 13, 9, 59);
     assert_eq!(
@@ -410,13 +330,7 @@ fn a_session_cannot_be_marked_held_or_no_show_before_it_starts() -> CoreResult<(
 fn a_session_cannot_be_marked_held_until_both_acknowledged_the_charter() -> CoreResult<()> {
     let mut w = world()?;
     let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let after = at(PARIS, 2026, 1, 13, 11, 0);
     let before = snapshot(&w.store)?;
     let error = mark_held(&mut w.store, s.id, after).unwrap_err();
@@ -470,14 +384,7 @@ fn a_session_can_be_recorded_after_the_fact() -> CoreResult<()> {
 #[test]
 fn a_pair_with_sessions_keeps_its_mentor_and_its_people() -> CoreResult<()> {
     let mut w = world()?;
-    let now = start_of_programs();
-    create_session(
-        &mut w.store,
-        w.sam_nina,
-        SessionTime::new(at(TORONTO, 2026, 1, 13, 8, 0), 60),
-        "",
-        now,
-    )?;
+    w.book(w.sam_nina, at(TORONTO, 2026, 1, 13, 8, 0), 60)?;
     let before = snapshot(&w.store)?;
     let message = conflict(assign(&mut w.store, w.program, w.nina, w.lea, true));
     assert!(message.contains("1 session(s)"), "{message}");

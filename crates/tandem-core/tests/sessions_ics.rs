@@ -10,8 +10,8 @@ use chrono::Duration;
 use icalendar::{Calendar, Component, EventLike, EventStatus};
 use sessions_support::*;
 use tandem_core::session::{
-    cancel_session, create_session, mark_held, move_session, pair_ics, save_log, session_ics,
-    session_uid, CancelledBy, SessionTime,
+    cancel_session, create_session, move_session, pair_ics, save_log, session_ics, session_uid,
+    CancelledBy, SessionTime,
 };
 use tandem_core::settings::{set_language, Language};
 use tandem_core::{CoreError, CoreResult};
@@ -24,17 +24,7 @@ fn parse(bytes: &[u8]) -> Calendar {
 
 #[test]
 fn a_session_file_names_the_pair_the_people_the_zone_and_the_last_task() -> CoreResult<()> {
-    let mut w = world()?;
-    w.acknowledge_all()?;
-    let now = start_of_programs();
-    let first = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "Room 2",
-        now,
-    )?;
-    mark_held(&mut w.store, first.id, at(PARIS, 2026, 1, 13, 11, 0))?;
+    let (mut w, first) = held()?;
     save_log(
         &mut w.store,
         first.id,
@@ -92,13 +82,7 @@ fn a_session_file_names_the_pair_the_people_the_zone_and_the_last_task() -> Core
 fn the_uid_stays_while_the_sequence_rises_with_a_move_and_a_cancellation() -> CoreResult<()> {
     let mut w = world()?;
     let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.sam_nina,
-        SessionTime::new(at(TORONTO, 2026, 1, 13, 8, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.sam_nina, at(TORONTO, 2026, 1, 13, 8, 0), 60)?;
     let read = |w: &World| -> CoreResult<(String, u32, Option<EventStatus>, String)> {
         let (_, bytes) = session_ics(&w.store, s.id)?;
         let calendar = parse(&bytes);
@@ -147,16 +131,7 @@ fn a_pair_file_holds_every_session_with_cancelled_ones_as_cancelled() -> CoreRes
     let now = start_of_programs();
     let mut ids = Vec::new();
     for day in [13, 20, 27] {
-        ids.push(
-            create_session(
-                &mut w.store,
-                w.lea_marc,
-                SessionTime::new(at(PARIS, 2026, 1, day, 10, 0), 60),
-                "",
-                now,
-            )?
-            .id,
-        );
+        ids.push(w.book(w.lea_marc, at(PARIS, 2026, 1, day, 10, 0), 60)?.id);
     }
     cancel_session(&mut w.store, ids[1], CancelledBy::Hr, "Séminaire", now)?;
     let (name, bytes) = pair_ics(&w.store, w.lea_marc)?;

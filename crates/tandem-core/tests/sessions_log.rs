@@ -18,21 +18,6 @@ use tandem_core::session::{
 use tandem_core::settings::set_reminder_minutes;
 use tandem_core::{CoreResult, FieldError};
 
-/// Léa and Marc with the charter acknowledged and a session held on Tuesday 13 January.
-fn held() -> CoreResult<(World, Session)> {
-    let mut w = world()?;
-    w.acknowledge_all()?;
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "Room 2",
-        start_of_programs(),
-    )?;
-    let s = mark_held(&mut w.store, s.id, at(PARIS, 2026, 1, 13, 11, 0))?;
-    Ok((w, s))
-}
-
 fn after(s: &Session) -> chrono::DateTime<chrono::Utc> {
     s.ends_at + Duration::minutes(5)
 }
@@ -243,13 +228,7 @@ fn a_retired_topic_cannot_be_logged() -> CoreResult<()> {
 fn only_a_held_session_can_be_logged() -> CoreResult<()> {
     let mut w = world()?;
     w.acknowledge_all()?;
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        start_of_programs(),
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
     let message = conflict(save_log(&mut w.store, s.id, good_log(), after(&s)));
     assert!(message.contains("mark the session held"), "{message}");
@@ -269,13 +248,7 @@ fn a_session_cannot_be_logged_before_the_charter_is_acknowledged() -> CoreResult
     let mut w = world()?;
     // The program had no charter when the session was held; HR adds one before it is logged.
     set_charter(&mut w, "")?;
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        start_of_programs(),
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     mark_held(&mut w.store, s.id, after(&s))?;
     set_charter(&mut w, CHARTER)?;
     acknowledge_charter(&mut w.store, w.program, w.lea, after(&s))?;
@@ -528,13 +501,7 @@ fn a_pair_with_two_cancellations_in_a_row_is_listed_at_risk() -> CoreResult<()> 
     let mut w = world()?;
     let now = start_of_programs();
     for day in [13, 20] {
-        let s = create_session(
-            &mut w.store,
-            w.sam_nina,
-            SessionTime::new(at(TORONTO, 2026, 1, day, 8, 0), 60),
-            "",
-            now,
-        )?;
+        let s = w.book(w.sam_nina, at(TORONTO, 2026, 1, day, 8, 0), 60)?;
         tandem_core::session::cancel_session(
             &mut w.store,
             s.id,
@@ -556,13 +523,7 @@ fn a_pair_with_two_cancellations_in_a_row_is_listed_at_risk() -> CoreResult<()> 
     // Held on 13 January and nothing since: past 42 days (cadence 4 weeks + 50 %) Léa and Marc
     // are at risk too, but not on the 42nd day itself.
     w.acknowledge_all()?;
-    let held = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
+    let held = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     mark_held(&mut w.store, held.id, after(&held))?;
     let risks_of_lea_marc = |at| -> CoreResult<Vec<RiskReason>> {
         Ok(list_pairs_with_sessions(&w.store, w.program, at)?
@@ -587,28 +548,9 @@ fn a_pair_with_two_cancellations_in_a_row_is_listed_at_risk() -> CoreResult<()> 
 #[test]
 fn my_week_lists_every_pairs_sessions_in_order_with_people_and_program() -> CoreResult<()> {
     let mut w = world()?;
-    let now = start_of_programs();
-    let a = create_session(
-        &mut w.store,
-        w.lea_paul,
-        SessionTime::new(at(PARIS, 2026, 1, 15, 14, 0), 60),
-        "",
-        now,
-    )?;
-    let b = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
-    let c = create_session(
-        &mut w.store,
-        w.sam_nina,
-        SessionTime::new(at(TORONTO, 2026, 1, 13, 8, 0), 60),
-        "",
-        now,
-    )?;
+    let a = w.book(w.lea_paul, at(PARIS, 2026, 1, 15, 14, 0), 60)?;
+    let b = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
+    let c = w.book(w.sam_nina, at(TORONTO, 2026, 1, 13, 8, 0), 60)?;
     let week = (utc(2026, 1, 12, 0, 0), utc(2026, 1, 19, 0, 0));
     let all = upcoming_sessions(&w.store, week.0, week.1, None)?;
     let ids: Vec<_> = all.iter().map(|e| e.session.id).collect();
@@ -627,20 +569,8 @@ fn my_week_lists_every_pairs_sessions_in_order_with_people_and_program() -> Core
 fn reminders_come_once_at_the_chosen_lead_time_and_not_for_cancelled_sessions() -> CoreResult<()> {
     let mut w = world()?;
     let now = start_of_programs();
-    let s = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
-        "",
-        now,
-    )?;
-    let cancelled = create_session(
-        &mut w.store,
-        w.lea_marc,
-        SessionTime::new(at(PARIS, 2026, 1, 13, 11, 0), 60),
-        "",
-        now,
-    )?;
+    let s = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
+    let cancelled = w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 11, 0), 60)?;
     tandem_core::session::cancel_session(
         &mut w.store,
         cancelled.id,

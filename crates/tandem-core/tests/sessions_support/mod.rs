@@ -12,8 +12,8 @@ use tandem_core::program::{
     ProgramInput, Side,
 };
 use tandem_core::session::{
-    acknowledge_charter, charter_status, get_log, list_sessions, LogInput, LogTopicInput, PairId,
-    SelfAssessmentInput, TopicDepth,
+    acknowledge_charter, charter_status, create_session, get_log, list_sessions, mark_held,
+    LogInput, LogTopicInput, PairId, SelfAssessmentInput, Session, SessionTime, TopicDepth,
 };
 use tandem_core::{CoreError, CoreResult, Store};
 
@@ -255,6 +255,38 @@ impl World {
         }
         Ok(())
     }
+
+    /// Books `pair` for `minutes` from `start`, without a location, on the programs' first day.
+    pub fn book(
+        &mut self,
+        pair: PairId,
+        start: DateTime<Utc>,
+        minutes: u16,
+    ) -> CoreResult<Session> {
+        create_session(
+            &mut self.store,
+            pair,
+            SessionTime::new(start, minutes),
+            "",
+            start_of_programs(),
+        )
+    }
+}
+
+/// Léa and Marc with the charter acknowledged and a session in Room 2 held on Tuesday 13 January,
+/// 10:00–11:00 in Paris.
+pub fn held() -> CoreResult<(World, Session)> {
+    let mut w = world()?;
+    w.acknowledge_all()?;
+    let s = create_session(
+        &mut w.store,
+        w.lea_marc,
+        SessionTime::new(at(PARIS, 2026, 1, 13, 10, 0), 60),
+        "Room 2",
+        start_of_programs(),
+    )?;
+    let s = mark_held(&mut w.store, s.id, at(PARIS, 2026, 1, 13, 11, 0))?;
+    Ok((w, s))
 }
 
 /// Everything the session rules write, as text: programs' pairs, charters, sessions and logs.
