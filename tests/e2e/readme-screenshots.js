@@ -13,25 +13,21 @@ import {
   launch,
   openArea,
   quit,
-  screenshotScreen,
   textsOf,
   tid,
   typeInto,
   until,
   waitVisible,
+  click,
+  screenshotPainted,
 } from './lib/app.js';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
 
 async function shot(driver, name) {
-  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
-  screenshotScreen(path.join(OUT, `${name}.png`));
+  await screenshotPainted(driver, path.join(OUT, `${name}.png`));
   console.log(`docs/screenshots/${name}.png`);
-}
-
-async function click(driver, id) {
-  await (await waitVisible(driver, id)).click();
 }
 
 const driver = await launch(freshDbPath('screenshots'));

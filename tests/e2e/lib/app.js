@@ -191,3 +191,23 @@ export function screenshotScreen(file) {
   execFileSync('import', ['-window', 'root', file], { stdio: 'ignore', timeout: 30_000 });
   return existsSync(file);
 }
+
+/** Where the specs' pictures go: the artifacts folder, or TANDEM_E2E_SHOTS to keep them apart. */
+export const SHOTS = process.env.TANDEM_E2E_SHOTS ?? ARTIFACTS;
+
+/** Waits until the page has painted, then takes a picture of the whole screen into `file`. */
+export async function screenshotPainted(driver, file) {
+  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
+  mkdirSync(path.dirname(file), { recursive: true });
+  return screenshotScreen(file);
+}
+
+/** A picture of the whole screen under <SHOTS>/<name>.png, once the page has painted. */
+export async function shot(driver, name) {
+  return screenshotPainted(driver, path.join(SHOTS, `${name}.png`));
+}
+
+/** Clicks the element with this test id once it is visible. */
+export async function click(driver, id) {
+  await (await waitVisible(driver, id)).click();
+}

@@ -2,18 +2,16 @@
 // mentee, run matching, read a pair's explanation, try a what-if, and lock a pair.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
-  ARTIFACTS,
   By,
   WAIT,
   freshDbPath,
   launch,
   openArea,
   quit,
-  screenshotScreen,
   textOf,
   textsOf,
   tid,
@@ -21,21 +19,9 @@ import {
   until,
   waitText,
   waitVisible,
+  click,
+  shot,
 } from '../lib/app.js';
-
-/** Where the pictures go: the artifacts folder, or TANDEM_E2E_SHOTS to keep them apart. */
-const SHOTS = process.env.TANDEM_E2E_SHOTS ?? ARTIFACTS;
-
-/** A picture of the whole screen under <SHOTS>/<name>.png, once the page has painted. */
-async function shot(driver, name) {
-  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
-  mkdirSync(SHOTS, { recursive: true });
-  screenshotScreen(path.join(SHOTS, `${name}.png`));
-}
-
-async function click(driver, id) {
-  await (await waitVisible(driver, id)).click();
-}
 
 /** Sets a range input's value as a drag would, so the app sees an input event. */
 async function slide(driver, id, value) {

@@ -3,11 +3,10 @@
 // department that lists people and no private note.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
-  ARTIFACTS,
   By,
   ROOT,
   WAIT,
@@ -15,26 +14,15 @@ import {
   launch,
   openArea,
   quit,
-  screenshotScreen,
   textOf,
   textsOf,
   tid,
   until,
   waitText,
   waitVisible,
+  click,
+  shot,
 } from '../lib/app.js';
-
-const SHOTS = process.env.TANDEM_E2E_SHOTS ?? ARTIFACTS;
-
-async function shot(driver, name) {
-  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
-  mkdirSync(SHOTS, { recursive: true });
-  screenshotScreen(path.join(SHOTS, `${name}.png`));
-}
-
-async function click(driver, id) {
-  await (await waitVisible(driver, id)).click();
-}
 
 /** The cells of a chart's accessible table, as numbers per row: `{ head, values }`. */
 async function chartTable(driver, id) {

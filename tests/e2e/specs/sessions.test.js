@@ -6,11 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { By, WAIT, freshDbPath, launch, openArea, quit, textOf, textsOf, tid, typeInto, until, waitText, waitVisible } from '../lib/app.js';
-
-async function click(driver, id) {
-  await (await waitVisible(driver, id)).click();
-}
+import { By, WAIT, click, freshDbPath, launch, openArea, quit, textOf, textsOf, tid, typeInto, until, waitText, waitVisible } from '../lib/app.js';
 
 /** The sessions on the pair page: id (from the element id), status and text, in page order. */
 async function sessionsOnPage(driver) {
