@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CI="${CI:-true}"
+# A one-off build gains nothing from incremental caches, which would double the space the
+# workspace crates take in target/.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 START=$SECONDS
 STEP=""
@@ -30,6 +33,8 @@ on_exit() {
   fi
 }
 trap on_exit EXIT
+
+df -h . | awk 'NR==2 {print "disk: " $4 " free of " $2}'
 
 section "setup"
 bash scripts/setup.sh
@@ -80,4 +85,5 @@ finish_step
 
 printf '\n======== summary ========\n'
 for d in "${DONE[@]}"; do printf '  ok  %s\n' "$d"; done
+du -sh target 2>/dev/null | awk '{print "target/: " $1}'
 printf 'ALL CHECKS PASSED in %d s\n' "$((SECONDS - START))"
