@@ -6,5 +6,8 @@ pub type CommandResult<T> = Result<T, ErrorDto>;
 
 /// A lock held by a command that panicked: the shell's fault, never the user's.
 pub fn poisoned<T>(_: std::sync::PoisonError<T>) -> ErrorDto {
-    ErrorDto::internal("Tandem hit an internal error; restart the app. Your data is safe.")
+    ErrorDto::internal(
+        tandem_core::RefusalKey::AppFault,
+        "Tandem hit an internal error; restart the app. Your data is safe.",
+    )
 }

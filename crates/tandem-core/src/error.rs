@@ -1,8 +1,13 @@
 //! The one error type of the core.
 //!
 //! Every failure a user can cause maps to a variant with a stable [`CoreError::code`], which the UI
-//! receives as `{ code, message }`. Add a variant only for a new *kind* of failure the UI must treat
-//! differently; otherwise reuse one and say what happened in its message.
+//! receives as `{ code, key, params, message }`. Add a variant only for a new *kind* of failure the
+//! UI must treat differently; otherwise reuse one.
+//!
+//! A refused change or an unreadable file carries a [`Refusal`]: a [`RefusalKey`] the UI translates,
+//! the values its sentence names, and an English sentence for logs and as a fallback. To add one,
+//! add a variant to [`RefusalKey`] and its sentence to the UI's `errors.en.ts` and `errors.fr.ts`;
+//! the UI's tests fail until both languages have it.
 
 use serde::Serialize;
 
@@ -27,6 +32,77 @@ impl FieldError {
     }
 }
 
+/// Why a change was refused or a file could not be read, in words the UI can translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub key: RefusalKey,
+    /// The values the sentence names (a person, a date, a count), by placeholder name.
+    pub params: Vec<(&'static str, String)>,
+    /// The English sentence, with the values in it.
+    pub message: String,
+}
+
+/// Every kind of refusal, as the snake_case key the UI looks up (`refusal.<key>`). Instants given as
+/// params end in `_at` and are RFC 3339, so the UI can show them in its own format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumIter, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum RefusalKey {
+    // Directory and import.
+    EmailTaken,
+    ExternalIdTaken,
+    ReportingCycle,
+    ImportBrokenReference,
+    FileEmpty,
+    FileIsWorkbook,
+    FileIsPdf,
+    FileBadBytes,
+    FileNotText,
+    FileNotCsv,
+    FileNoHeader,
+    FileNotReceived,
+    NoImportInProgress,
+    // Programs and pairs.
+    ProgramHasApprovedPairs,
+    PairHasSessions,
+    PairApproved,
+    ParticipantHasSessions,
+    ParticipantInApprovedPair,
+    PairNotApproved,
+    // Sessions.
+    DoubleBooking,
+    SessionAlreadyHeld,
+    SessionCancelled,
+    SessionNoShow,
+    SessionStillPlanned,
+    SessionHasLog,
+    LogNeedsHeldSession,
+    // Exports.
+    ExportFailed,
+    DateNotExportable,
+    // The desktop shell: saving files, printing, its own faults.
+    SaveFailed,
+    SaveDialogFailed,
+    SaveLocationInvalid,
+    PrintFailed,
+    AppFault,
+    // Demo data.
+    DemoNeedsEmptyDatabase,
+    DemoProgramExists,
+    DemoDataInvalid,
+}
+
+impl RefusalKey {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every key, in declaration order.
+    pub fn all() -> impl Iterator<Item = RefusalKey> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// The thing asked for does not exist (an unknown id).
@@ -36,11 +112,11 @@ pub enum CoreError {
     #[error("{}", validation_summary(.0))]
     Validation(Vec<FieldError>),
     /// The change clashes with existing data (a duplicate email, a reporting cycle, ...).
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", .0.message)]
+    Conflict(Refusal),
     /// A file could not be read as an HR export at all (encoding, no header, ...).
-    #[error("{0}")]
-    InvalidFile(String),
+    #[error("{}", .0.message)]
+    InvalidFile(Refusal),
     /// The database failed; nothing was changed.
     #[error("the database could not complete the operation: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -79,6 +155,94 @@ impl CoreError {
     pub fn invalid(field: &str, key: &str, message: impl Into<String>) -> Self {
         CoreError::Validation(vec![FieldError::new(field, key, message)])
     }
+
+    /// A change refused because of existing data; name the values with [`CoreError::with`].
+    pub fn conflict(key: RefusalKey, message: impl Into<String>) -> Self {
+        CoreError::Conflict(Refusal::new(key, message))
+    }
+
+    /// A file that cannot be read as what it should be.
+    pub fn invalid_file(key: RefusalKey, message: impl Into<String>) -> Self {
+        CoreError::InvalidFile(Refusal::new(key, message))
+    }
+
+    /// Adds a value the translated sentence names as `{name}`. Other variants are returned as is.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        if let CoreError::Conflict(refusal) | CoreError::InvalidFile(refusal) = &mut self {
+            refusal.params.push((name, value.to_string()));
+        }
+        self
+    }
+
+    /// The refusal behind a conflict or an unreadable file.
+    pub fn refusal(&self) -> Option<&Refusal> {
+        match self {
+            CoreError::Conflict(r) | CoreError::InvalidFile(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The refusal's key, for tests and callers that branch on it.
+    pub fn refusal_key(&self) -> Option<RefusalKey> {
+        self.refusal().map(|r| r.key)
+    }
+}
+
+impl Refusal {
+    fn new(key: RefusalKey, message: impl Into<String>) -> Self {
+        Refusal {
+            key,
+            params: Vec::new(),
+            message: message.into(),
+        }
+    }
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn refusal_keys_are_distinct_snake_case_and_serialise_as_the_ui_looks_them_up() {
+        let keys: Vec<&str> = RefusalKey::iter().map(RefusalKey::as_str).collect();
+        let mut unique = keys.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+        for key in RefusalKey::iter() {
+            let text = key.as_str();
+            assert!(
+                text.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{text}"
+            );
+            assert_eq!(
+                serde_json::to_value(key).ok(),
+                Some(serde_json::json!(text))
+            );
+        }
+        assert_eq!(RefusalKey::DoubleBooking.as_str(), "double_booking");
+    }
+
+    #[test]
+    fn a_refusal_keeps_its_params_in_order_and_displays_its_sentence() {
+        let e = CoreError::conflict(RefusalKey::EmailTaken, "the email a@b.c is already used")
+            .with("email", "a@b.c")
+            .with("who", "Ada Martin");
+        assert_eq!(e.code(), "conflict");
+        assert_eq!(e.to_string(), "the email a@b.c is already used");
+        let r = e.refusal().cloned();
+        assert_eq!(
+            r.map(|r| r.params),
+            Some(vec![
+                ("email", "a@b.c".to_owned()),
+                ("who", "Ada Martin".to_owned())
+            ])
+        );
+        // Params only attach to refusals.
+        let nf = CoreError::not_found("employee", 7).with("x", 1);
+        assert!(nf.refusal().is_none());
+    }
+}

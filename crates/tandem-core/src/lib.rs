@@ -36,5 +36,5 @@ pub mod session;
 pub mod settings;
 pub mod store;
 
-pub use error::{CoreError, CoreResult, FieldError};
+pub use error::{CoreError, CoreResult, FieldError, Refusal, RefusalKey};
 pub use store::Store;

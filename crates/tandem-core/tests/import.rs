@@ -364,22 +364,35 @@ fn files_that_are_not_csv_text_are_refused_with_advice() {
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("empty", Vec::new()),
-        ("blank", b" \r\n\r\n  \n".to_vec()),
-        ("only a BOM", b"\xef\xbb\xbf".to_vec()),
-        ("only delimiters", b";;;\n;;;\n".to_vec()),
-        ("random bytes", noise),
-        ("NUL bytes", b"id,email\0\0\0\nA1,a@b.fr\n".to_vec()),
-        ("a workbook", b"PK\x03\x04\x14\x00\x06\x00".to_vec()),
-        ("UTF-16 without BOM", utf16_without_bom),
+    use tandem_core::RefusalKey::{FileEmpty, FileIsWorkbook, FileNoHeader, FileNotText};
+    let cases: Vec<(&str, Vec<u8>, tandem_core::RefusalKey)> = vec![
+        ("empty", Vec::new(), FileEmpty),
+        ("blank", b" \r\n\r\n  \n".to_vec(), FileEmpty),
+        ("only a BOM", b"\xef\xbb\xbf".to_vec(), FileEmpty),
+        ("only delimiters", b";;;\n;;;\n".to_vec(), FileNoHeader),
+        ("random bytes", noise, FileNotText),
+        (
+            "NUL bytes",
+            b"id,email\0\0\0\nA1,a@b.fr\n".to_vec(),
+            FileNotText,
+        ),
+        (
+            "a workbook",
+            b"PK\x03\x04\x14\x00\x06\x00".to_vec(),
+            FileIsWorkbook,
+        ),
+        ("UTF-16 without BOM", utf16_without_bom, FileNotText),
     ];
-    for (name, bytes) in cases {
+    for (name, bytes, key) in cases {
         match import::stage("x.csv", &bytes) {
-            Err(CoreError::InvalidFile(message)) => assert!(
-                message.contains("Export the file as CSV (UTF-8)"),
-                "{name}: {message}"
-            ),
+            // The key is what the UI translates; the English sentence stays as a fallback.
+            Err(CoreError::InvalidFile(refusal)) => {
+                assert_eq!(refusal.key, key, "{name}");
+                assert!(
+                    refusal.message.contains("Export the file as CSV (UTF-8)"),
+                    "{name}: {refusal:?}"
+                );
+            }
             other => panic!("{name}: expected InvalidFile, got {other:?}"),
         }
     }

@@ -25,10 +25,22 @@ fn a_session_overlapping_another_of_the_mentor_in_another_program_is_refused() -
     let mut w = world()?;
     w.book(w.lea_paul, at(PARIS, 2026, 1, 13, 10, 0), 60)?;
     let before = snapshot(&w.store)?;
-    let message = conflict(w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 30), 60));
+    let refused = refusal(w.book(w.lea_marc, at(PARIS, 2026, 1, 13, 10, 30), 60));
     assert_eq!(
-        message,
+        refused.message,
         "Léa Martin already has a session on Tue 2026-01-13 10:00–11:00 (Europe/Paris) with Paul Girard: pick another time"
+    );
+    // The UI words it in its own language from the key and these values.
+    assert_eq!(refused.key, tandem_core::RefusalKey::DoubleBooking);
+    assert_eq!(
+        refused.params,
+        vec![
+            ("person", "Léa Martin".to_owned()),
+            ("partner", "Paul Girard".to_owned()),
+            ("starts_at", "2026-01-13T09:00:00+00:00".to_owned()),
+            ("ends_at", "2026-01-13T10:00:00+00:00".to_owned()),
+            ("timezone", "Europe/Paris".to_owned()),
+        ]
     );
     assert_eq!(snapshot(&w.store)?, before);
     // Back to back is fine.

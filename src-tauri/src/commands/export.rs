@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tandem_core::program;
+use tandem_core::{program, RefusalKey};
 use tandem_dto::{parse_program_id, ErrorDto};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -36,14 +36,16 @@ pub fn file_stem(name: &str) -> String {
 }
 
 fn write_failed(path: &Path, error: std::io::Error) -> ErrorDto {
-    ErrorDto {
-        code: "storage".to_owned(),
-        message: format!(
+    ErrorDto::refused(
+        "storage",
+        RefusalKey::SaveFailed,
+        format!(
             "The file could not be written to {}: {error}. Choose another place.",
             path.display()
         ),
-        fields: Vec::new(),
-    }
+    )
+    .with("path", path.display())
+    .with("detail", error)
 }
 
 fn write(path: PathBuf, bytes: &[u8]) -> CommandResult<Option<String>> {
@@ -84,12 +86,20 @@ pub(crate) async fn save<R: Runtime>(
         .add_filter(kind, &[extension]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
-        .map_err(|_| ErrorDto::internal("The save dialog closed unexpectedly. Try again."))?;
+        .map_err(|_| {
+            ErrorDto::internal(
+                RefusalKey::SaveDialogFailed,
+                "The save dialog closed unexpectedly. Try again.",
+            )
+        })?;
     let Some(chosen) = chosen else {
         return Ok(None);
     };
     let path = chosen.into_path().map_err(|_| {
-        ErrorDto::internal("This place cannot hold a file: choose a folder on this computer.")
+        ErrorDto::internal(
+            RefusalKey::SaveLocationInvalid,
+            "This place cannot hold a file: choose a folder on this computer.",
+        )
     })?;
     write(path, &bytes)
 }

@@ -47,8 +47,9 @@ pub async fn import_load<R: Runtime>(
     request: Request<'_>,
 ) -> CommandResult<ImportPreviewDto> {
     let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ErrorDto::from(tandem_core::CoreError::InvalidFile(
-            "No file content was received: choose the file again.".to_owned(),
+        return Err(ErrorDto::from(tandem_core::CoreError::invalid_file(
+            tandem_core::RefusalKey::FileNotReceived,
+            "No file content was received: choose the file again.",
         )));
     };
     let name = file_name(&request);
@@ -62,11 +63,11 @@ pub async fn import_load<R: Runtime>(
 }
 
 fn nothing_staged() -> ErrorDto {
-    ErrorDto {
-        code: "not_found".to_owned(),
-        message: "No import is in progress: choose a file first.".to_owned(),
-        fields: Vec::new(),
-    }
+    ErrorDto::refused(
+        "not_found",
+        tandem_core::RefusalKey::NoImportInProgress,
+        "No import is in progress: choose a file first.",
+    )
 }
 
 #[tauri::command]

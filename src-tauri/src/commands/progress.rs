@@ -158,8 +158,10 @@ pub async fn export_mentor_summary<R: Runtime>(
 #[tauri::command]
 pub async fn print_page<R: Runtime>(webview: Webview<R>) -> CommandResult<()> {
     webview.print().map_err(|e| {
-        tandem_dto::ErrorDto::internal(format!(
-            "The print dialog could not be opened ({e}). Try again."
-        ))
+        tandem_dto::ErrorDto::internal(
+            tandem_core::RefusalKey::PrintFailed,
+            format!("The print dialog could not be opened ({e}). Try again."),
+        )
+        .with("detail", e)
     })
 }

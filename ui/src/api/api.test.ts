@@ -39,10 +39,11 @@ describe('api', () => {
   });
 
   it('throws every failure as an ErrorDto', async () => {
-    invoke.mockRejectedValueOnce({ code: 'conflict', message: 'Email already used', fields: [] });
-    await expect(api.createEmployee({} as never)).rejects.toEqual({ code: 'conflict', message: 'Email already used', fields: [] });
+    const taken = { code: 'conflict', key: 'email_taken', params: { email: 'a@b.fr' }, message: 'Email already used', fields: [] };
+    invoke.mockRejectedValueOnce(taken);
+    await expect(api.createEmployee({} as never)).rejects.toEqual(taken);
     invoke.mockRejectedValueOnce('command import_commit not allowed');
-    await expect(api.importCommit()).rejects.toEqual({ code: 'internal', message: 'command import_commit not allowed', fields: [] });
+    await expect(api.importCommit()).rejects.toEqual({ code: 'internal', key: null, params: {}, message: 'command import_commit not allowed', fields: [] });
     invoke.mockRejectedValueOnce({ code: 'invalid_file', message: 'The file is empty.', fields: [] });
     await expect(api.importLoad('a.csv', new Uint8Array())).rejects.toMatchObject({ code: 'invalid_file' });
   });

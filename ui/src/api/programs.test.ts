@@ -26,8 +26,8 @@ describe('programsApi', () => {
 
   it('throws every failure as an ErrorDto', async () => {
     invoke.mockRejectedValueOnce({ code: 'not_found', message: 'program x not found', fields: [] });
-    await expect(programsApi.getProgram('x')).rejects.toEqual({ code: 'not_found', message: 'program x not found', fields: [] });
+    await expect(programsApi.getProgram('x')).rejects.toEqual({ code: 'not_found', key: null, params: {}, message: 'program x not found', fields: [] });
     invoke.mockRejectedValueOnce('boom');
-    await expect(programsApi.listPrograms()).rejects.toEqual({ code: 'internal', message: 'boom', fields: [] });
+    await expect(programsApi.listPrograms()).rejects.toEqual({ code: 'internal', key: null, params: {}, message: 'boom', fields: [] });
   });
 });

@@ -135,7 +135,7 @@ function detail(e: Stored): EmployeeDetailDto {
 }
 
 function fail(code: string, message: string, fields: FieldErrorDto[] = []): never {
-  const error: ErrorDto = { code, message, fields };
+  const error: ErrorDto = { code, key: null, params: {}, message, fields };
   throw error;
 }
 

@@ -29,7 +29,7 @@ interface Program {
 }
 
 function fail(code: string, message: string, fields: FieldErrorDto[] = []): never {
-  const error: ErrorDto = { code, message, fields };
+  const error: ErrorDto = { code, key: null, params: {}, message, fields };
   throw error;
 }
 

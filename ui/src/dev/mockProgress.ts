@@ -23,7 +23,7 @@ type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manage
 type Programs = (cmd: string, args: Record<string, unknown>) => unknown;
 
 function fail(code: string, message: string): never {
-  const error: ErrorDto = { code, message, fields: [] };
+  const error: ErrorDto = { code, key: null, params: {}, message, fields: [] };
   throw error;
 }
 

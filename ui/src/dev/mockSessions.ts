@@ -24,7 +24,7 @@ type Programs = (cmd: string, args: Record<string, unknown>) => unknown;
 const DAY = 86_400_000;
 
 function fail(code: string, message: string, fields: FieldErrorDto[] = []): never {
-  const error: ErrorDto = { code, message, fields };
+  const error: ErrorDto = { code, key: null, params: {}, message, fields };
   throw error;
 }
 

@@ -9,6 +9,8 @@ describe('mapFieldErrors', () => {
     const out = mapFieldErrors(
       {
         code: 'validation',
+        key: null,
+        params: {},
         message: 'invalid',
         fields: [
           { field: 'email', key: 'email_invalid', message: '"x" is not an email address.' },
@@ -25,7 +27,7 @@ describe('mapFieldErrors', () => {
 
   it('falls back to the server message when the key is unknown', () => {
     const out = mapFieldErrors(
-      { code: 'validation', message: 'invalid', fields: [{ field: 'grade', key: 'brand_new_rule', message: 'Grade 11 is above 10.' }] },
+      { code: 'validation', key: null, params: {}, message: 'invalid', fields: [{ field: 'grade', key: 'brand_new_rule', message: 'Grade 11 is above 10.' }] },
       fr,
     );
     expect(out.grade).toEqual(['Grade 11 is above 10.']);
@@ -35,6 +37,8 @@ describe('mapFieldErrors', () => {
     const out = mapFieldErrors(
       {
         code: 'validation',
+        key: null,
+        params: {},
         message: 'invalid',
         fields: [
           { field: 'availability[0].end_minute', key: 'slot_invalid', message: 'a' },
@@ -49,7 +53,7 @@ describe('mapFieldErrors', () => {
   });
 
   it('gives nothing for an error without fields or no error', () => {
-    expect(mapFieldErrors({ code: 'conflict', message: 'Email already used', fields: [] }, fr)).toEqual({});
+    expect(mapFieldErrors({ code: 'conflict', key: 'email_taken', params: {}, message: 'Email already used', fields: [] }, fr)).toEqual({});
     expect(mapFieldErrors(null, fr)).toEqual({});
   });
 

@@ -103,8 +103,12 @@ describe('tags', () => {
 
 describe('toErrorDto', () => {
   it('keeps an ErrorDto and wraps anything else', () => {
-    expect(toErrorDto({ code: 'conflict', message: 'Email used', fields: [] })).toEqual({ code: 'conflict', message: 'Email used', fields: [] });
-    expect(toErrorDto({ code: 'validation', message: 'x' })).toEqual({ code: 'validation', message: 'x', fields: [] });
-    expect(toErrorDto('command list_employees not found')).toEqual({ code: 'internal', message: 'command list_employees not found', fields: [] });
+    const none = { key: null, params: {} };
+    const taken = { code: 'conflict', key: 'email_taken', params: { who: 'Ada' }, message: 'Email used', fields: [] };
+    expect(toErrorDto(taken)).toEqual(taken);
+    // An older or partial shape still gets every field.
+    expect(toErrorDto({ code: 'conflict', message: 'Email used', fields: [] })).toEqual({ code: 'conflict', ...none, message: 'Email used', fields: [] });
+    expect(toErrorDto({ code: 'validation', message: 'x' })).toEqual({ code: 'validation', ...none, message: 'x', fields: [] });
+    expect(toErrorDto('command list_employees not found')).toEqual({ code: 'internal', ...none, message: 'command list_employees not found', fields: [] });
   });
 });

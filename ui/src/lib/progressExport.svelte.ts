@@ -3,7 +3,8 @@
  * toast with the path written (nothing when the save dialog was closed) or the error.
  */
 import { toErrorDto } from '../api/errors';
-import { t, tMaybe } from './i18n/index.svelte';
+import { t } from './i18n/index.svelte';
+import { errorText } from './errorText';
 
 export function createExporter() {
   let busy = $state<string | null>(null);
@@ -32,7 +33,7 @@ export function createExporter() {
         if (path) show(t('progress.exported', { path }), false);
       } catch (e) {
         const dto = toErrorDto(e);
-        show(`${tMaybe(`error.${dto.code}`) ?? t('common.error')} ${dto.message}`, true);
+        show(errorText(dto), true);
       } finally {
         busy = null;
       }

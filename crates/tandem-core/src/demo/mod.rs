@@ -34,7 +34,7 @@ use crate::domain::{
     AdoptionProfile, AvailabilitySlot, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,
 };
 use crate::store::employees as db;
-use crate::{CoreError, CoreResult, Store};
+use crate::{CoreError, CoreResult, RefusalKey, Store};
 
 /// The demo company shipped with the app.
 pub const DEMO_JSON: &str = include_str!(concat!(
@@ -114,18 +114,22 @@ pub fn load_first_launch_demo(store: &mut Store) -> CoreResult<DemoLoad> {
 /// [`CoreError::InvalidFile`] naming the employee. Either way nothing is written.
 pub fn load_demo_from_str(store: &mut Store, json: &str) -> CoreResult<usize> {
     let file: DemoFile = serde_json::from_str(json)
-        .map_err(|e| CoreError::InvalidFile(format!("the demo data cannot be read: {e}")))?;
+        .map_err(|e| demo_invalid(format!("the demo data cannot be read: {e}")))?;
     store.transaction(|tx| {
         let existing = db::count_employees(tx)?;
         if existing > 0 {
-            return Err(CoreError::Conflict(format!(
-                "the database already has {existing} employee(s): the demo company loads only into an empty database"
-            )));
+            return Err(CoreError::conflict(
+                RefusalKey::DemoNeedsEmptyDatabase,
+                format!(
+                    "the database already has {existing} employee(s): the demo company loads only into an empty database"
+                ),
+            )
+            .with("count", existing));
         }
         let mut ids: HashMap<&str, EmployeeId> = HashMap::with_capacity(file.employees.len());
         for e in &file.employees {
             if ids.insert(e.external_id.as_str(), EmployeeId::new()).is_some() {
-                return Err(CoreError::InvalidFile(format!(
+                return Err(demo_invalid(format!(
                     "the demo data lists the HR id {} twice",
                     e.external_id
                 )));
@@ -136,7 +140,7 @@ pub fn load_demo_from_str(store: &mut Store, json: &str) -> CoreResult<usize> {
             let manager = e.manager_external_id.as_deref();
             if let Some(manager) = manager {
                 if !ids.contains_key(manager) {
-                    return Err(CoreError::InvalidFile(format!(
+                    return Err(demo_invalid(format!(
                         "demo employee {} reports to {manager}, who is not in the file",
                         e.external_id
                     )));
@@ -145,7 +149,7 @@ pub fn load_demo_from_str(store: &mut Store, json: &str) -> CoreResult<usize> {
             edges.insert(e.external_id.as_str(), manager);
         }
         if let Some(cycle) = find_reporting_cycle(&edges) {
-            return Err(CoreError::InvalidFile(format!(
+            return Err(demo_invalid(format!(
                 "the demo data has a reporting cycle: {}",
                 cycle.join(" → ")
             )));
@@ -156,7 +160,7 @@ pub fn load_demo_from_str(store: &mut Store, json: &str) -> CoreResult<usize> {
         for e in &file.employees {
             let id = ids[e.external_id.as_str()];
             let draft = directory::check_draft(tx, None, draft_of(e)).map_err(|err| {
-                CoreError::InvalidFile(format!(
+                demo_invalid(format!(
                     "demo employee {} ({} {}): {err}",
                     e.external_id, e.first_name, e.last_name
                 ))
@@ -360,4 +364,9 @@ pub fn seed_synthetic(store: &mut Store, count: usize, seed: u64) -> CoreResult<
         }
         Ok(company.iter().map(|(id, _)| *id).collect())
     })
+}
+
+/// The bundled demo data is broken: a build defect, reported with what is wrong.
+pub(crate) fn demo_invalid(detail: String) -> CoreError {
+    CoreError::invalid_file(RefusalKey::DemoDataInvalid, detail.clone()).with("detail", detail)
 }

@@ -32,7 +32,7 @@ use crate::session::{
     SelfAssessmentInput, Session, SessionId, SessionStatus, TaskOutcome, TopicDepth,
 };
 use crate::store::sessions as db;
-use crate::{CoreError, CoreResult, Store};
+use crate::{CoreError, CoreResult, RefusalKey, Store};
 
 /// The demo program's name; a database holding a program of that name is not loaded again.
 pub const DEMO_PROGRAM_NAME: &str = "Programme pilote réseaux sociaux";
@@ -76,9 +76,11 @@ pub fn load_demo_program(store: &mut Store, today: NaiveDate) -> CoreResult<Demo
         .iter()
         .any(|p| p.name == DEMO_PROGRAM_NAME)
     {
-        return Err(CoreError::Conflict(format!(
-            "the database already has the program '{DEMO_PROGRAM_NAME}'"
-        )));
+        return Err(CoreError::conflict(
+            RefusalKey::DemoProgramExists,
+            format!("the database already has the program '{DEMO_PROGRAM_NAME}'"),
+        )
+        .with("name", DEMO_PROGRAM_NAME));
     }
     let monday = today - Duration::days(120);
     let start = monday - Duration::days(i64::from(monday.weekday().num_days_from_monday()));
@@ -442,7 +444,7 @@ fn write_logs(
         log.mentor_rating = Some(rng.u8(3..6));
         let errors = validate_log(&log, topics, log.previous_task_outcome.is_some());
         if !errors.is_empty() {
-            return Err(CoreError::InvalidFile(format!(
+            return Err(super::demo_invalid(format!(
                 "a demo learning log is not valid: {}",
                 CoreError::Validation(errors)
             )));

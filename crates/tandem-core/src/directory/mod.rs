@@ -23,7 +23,7 @@ use rusqlite::Connection;
 use crate::domain::validation::{normalize, validate};
 use crate::domain::{EmployeeDraft, EmployeeId};
 use crate::store::employees as db;
-use crate::{CoreError, CoreResult, FieldError, Store};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 /// One window of the directory list (search, filters, sort), and how many employees match in all.
 /// The window is capped at [`MAX_PAGE_SIZE`] rows.
@@ -126,20 +126,28 @@ pub fn check_draft(
         return Err(CoreError::Validation(errors));
     }
     if let Some(other) = db::find_by_email(conn, &draft.email, id)? {
-        return Err(CoreError::Conflict(format!(
-            "the email {} is already used by {}{}: use another address, or edit that employee",
-            draft.email,
-            other.full_name,
-            department_suffix(&other)
-        )));
+        let who = format!("{}{}", other.full_name, department_suffix(&other));
+        return Err(CoreError::conflict(
+            RefusalKey::EmailTaken,
+            format!(
+                "the email {} is already used by {who}: use another address, or edit that employee",
+                draft.email
+            ),
+        )
+        .with("email", &draft.email)
+        .with("who", who));
     }
     if let Some(other) = db::find_by_external_id(conn, &draft.external_id, id)? {
-        return Err(CoreError::Conflict(format!(
-            "the HR id {} is already used by {}{}: use another id, or edit that employee",
-            draft.external_id,
-            other.full_name,
-            department_suffix(&other)
-        )));
+        let who = format!("{}{}", other.full_name, department_suffix(&other));
+        return Err(CoreError::conflict(
+            RefusalKey::ExternalIdTaken,
+            format!(
+                "the HR id {} is already used by {who}: use another id, or edit that employee",
+                draft.external_id
+            ),
+        )
+        .with("external_id", &draft.external_id)
+        .with("who", who));
     }
     Ok(draft)
 }

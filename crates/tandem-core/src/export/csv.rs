@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -56,7 +56,11 @@ impl Cell<'_> {
 }
 
 fn write_error(e: impl std::fmt::Display) -> CoreError {
-    CoreError::Conflict(format!("the CSV export could not be written: {e}"))
+    CoreError::conflict(
+        RefusalKey::ExportFailed,
+        format!("the CSV export could not be written: {e}"),
+    )
+    .with("detail", e)
 }
 
 /// Writes rows into memory; [`CsvWriter::into_bytes`] returns the file's bytes (UTF-8).

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// Excel's longest text in one cell, in characters.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -76,7 +76,11 @@ impl<'a> Column<'a> {
 }
 
 fn write_error(e: XlsxError) -> CoreError {
-    CoreError::Conflict(format!("the Excel export could not be written: {e}"))
+    CoreError::conflict(
+        RefusalKey::ExportFailed,
+        format!("the Excel export could not be written: {e}"),
+    )
+    .with("detail", e)
 }
 
 /// A workbook being written in memory.
@@ -199,8 +203,13 @@ impl XlsxBook {
 }
 
 fn excel_date(date: NaiveDate) -> CoreResult<ExcelDateTime> {
-    let year = u16::try_from(date.year())
-        .map_err(|_| CoreError::Conflict(format!("the date {date} cannot be written to Excel")))?;
+    let year = u16::try_from(date.year()).map_err(|_| {
+        CoreError::conflict(
+            RefusalKey::DateNotExportable,
+            format!("the date {date} cannot be written to Excel"),
+        )
+        .with("date", date)
+    })?;
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).map_err(write_error)
 }
 
@@ -217,6 +226,10 @@ mod tests {
             Vec::<Vec<XlsxCell>>::new(),
         );
         assert!(matches!(result, Err(CoreError::Conflict(_))));
+        assert_eq!(
+            result.err().and_then(|e| e.refusal_key()),
+            Some(RefusalKey::ExportFailed)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// What to tell a person whose file is not a readable CSV export.
 pub(crate) const EXPORT_ADVICE: &str =
@@ -21,25 +21,33 @@ pub(crate) struct Decoded {
 
 pub(crate) fn decode(bytes: &[u8]) -> CoreResult<Decoded> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(invalid("The file is empty."));
+        return Err(invalid(RefusalKey::FileEmpty, "The file is empty."));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(invalid(
+            RefusalKey::FileIsWorkbook,
             "This is a spreadsheet workbook (e.g. .xlsx), not a CSV file: save it as \"CSV UTF-8\" first.",
         ));
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(invalid("This is a PDF document, not a CSV file."));
+        return Err(invalid(
+            RefusalKey::FileIsPdf,
+            "This is a PDF document, not a CSV file.",
+        ));
     }
 
     let (text, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         // A BOM names the encoding; malformed content after it means a damaged file.
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(invalid(&format!(
-                "The file starts as {} text but contains bytes that are not valid in it.",
-                encoding.name()
-            )));
+            return Err(invalid(
+                RefusalKey::FileBadBytes,
+                &format!(
+                    "The file starts as {} text but contains bytes that are not valid in it.",
+                    encoding.name()
+                ),
+            )
+            .with("encoding", encoding.name()));
         }
         (text.into_owned(), encoding)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
@@ -52,10 +60,13 @@ pub(crate) fn decode(bytes: &[u8]) -> CoreResult<Decoded> {
     };
 
     if !looks_like_text(&text) {
-        return Err(invalid("The file does not contain text."));
+        return Err(invalid(
+            RefusalKey::FileNotText,
+            "The file does not contain text.",
+        ));
     }
     if text.trim().is_empty() {
-        return Err(invalid("The file is empty."));
+        return Err(invalid(RefusalKey::FileEmpty, "The file is empty."));
     }
     Ok(Decoded {
         text,
@@ -80,8 +91,8 @@ fn looks_like_text(text: &str) -> bool {
     controls * 100 <= total
 }
 
-fn invalid(what: &str) -> CoreError {
-    CoreError::InvalidFile(format!("{what} {EXPORT_ADVICE}"))
+fn invalid(key: RefusalKey, what: &str) -> CoreError {
+    CoreError::invalid_file(key, format!("{what} {EXPORT_ADVICE}"))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use chrono::{SecondsFormat, Utc};
 pub use mapping::{field_for_header, header_key, ColumnMapping, ImportField};
 
 use crate::store::import::{import_snapshot, write_import};
-use crate::{CoreError, CoreResult, FieldError, Store};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 /// How many rows the preview table shows.
 pub const SAMPLE_ROWS: usize = 20;
@@ -246,10 +246,10 @@ pub fn stage(file_name: &str, bytes: &[u8]) -> CoreResult<StagedImport> {
     let decoded = decode::decode(bytes)?;
     let parsed = parse::parse(&decoded.text)?;
     if parsed.headers.iter().all(|h| h.is_empty()) {
-        return Err(CoreError::InvalidFile(format!(
-            "The file has no header line. {}",
-            decode::EXPORT_ADVICE
-        )));
+        return Err(CoreError::invalid_file(
+            RefusalKey::FileNoHeader,
+            format!("The file has no header line. {}", decode::EXPORT_ADVICE),
+        ));
     }
     let mapping = ColumnMapping::guess(&parsed.headers);
     Ok(StagedImport {

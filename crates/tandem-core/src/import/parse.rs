@@ -8,7 +8,7 @@
 use csv::{ReaderBuilder, StringRecord};
 
 use super::decode::EXPORT_ADVICE;
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// Delimiters tried, in the order that wins a tie: French exports use `;` because `,` is their
 /// decimal separator.
@@ -39,9 +39,11 @@ pub(crate) fn parse(text: &str) -> CoreResult<Parsed> {
     let mut lines = LineCounter::new(text.as_bytes());
     loop {
         let more = reader.read_record(&mut record).map_err(|e| {
-            CoreError::InvalidFile(format!(
-                "The file could not be read as CSV ({e}). {EXPORT_ADVICE}"
-            ))
+            CoreError::invalid_file(
+                RefusalKey::FileNotCsv,
+                format!("The file could not be read as CSV ({e}). {EXPORT_ADVICE}"),
+            )
+            .with("detail", e)
         })?;
         if !more {
             break;
@@ -58,7 +60,10 @@ pub(crate) fn parse(text: &str) -> CoreResult<Parsed> {
         }
     }
     let headers = headers.ok_or_else(|| {
-        CoreError::InvalidFile(format!("The file has no header line. {EXPORT_ADVICE}"))
+        CoreError::invalid_file(
+            RefusalKey::FileNoHeader,
+            format!("The file has no header line. {EXPORT_ADVICE}"),
+        )
     })?;
     Ok(Parsed {
         delimiter,

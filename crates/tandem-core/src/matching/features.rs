@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use crate::domain::{AdoptionProfile, Employee, EmployeeId, Topic, MAX_LEVEL};
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// Minutes in a week; availability wraps around Sunday → Monday in UTC.
 pub const WEEK_MINUTES: u32 = 7 * 24 * 60;
@@ -193,10 +193,14 @@ impl OrgChart {
             }
         }
         if let Some(c) = enter.iter().position(|&e| e == u32::MAX) {
-            return Err(CoreError::Conflict(format!(
-                "the reporting lines form a cycle through employee {}",
-                ids[c]
-            )));
+            return Err(CoreError::conflict(
+                RefusalKey::ReportingCycle,
+                format!(
+                    "the reporting lines form a cycle through employee {}",
+                    ids[c]
+                ),
+            )
+            .with("employee", ids[c]));
         }
         let positions = ids
             .iter()

@@ -19,9 +19,11 @@ fn refuse_if_sessions(
 ) -> CoreResult<()> {
     let sessions = crate::store::sessions::sessions_of_mentee_pair(conn, id, mentee)?;
     if sessions > 0 {
-        return Err(CoreError::Conflict(format!(
-            "this mentee's pair has {sessions} session(s): its mentor cannot be changed"
-        )));
+        return Err(CoreError::conflict(
+            RefusalKey::PairHasSessions,
+            format!("this mentee's pair has {sessions} session(s): its mentor cannot be changed"),
+        )
+        .with("count", sessions));
     }
     Ok(())
 }
@@ -57,8 +59,9 @@ pub fn exclude_pair(
             if pair.mentor == mentor {
                 refuse_if_sessions(tx, id, mentee)?;
                 if pair.status == PairStatus::Approved {
-                    return Err(CoreError::Conflict(
-                        "this pair is approved and cannot be excluded".to_owned(),
+                    return Err(CoreError::conflict(
+                        RefusalKey::PairApproved,
+                        "this pair is approved and cannot be excluded",
                     ));
                 }
                 db::delete_pair(tx, id, mentee)?;
@@ -124,8 +127,9 @@ pub fn assign(
         if let Some(current) = db::pair_of(tx, id, mentee)? {
             refuse_if_sessions(tx, id, mentee)?;
             if current.status == PairStatus::Approved {
-                return Err(CoreError::Conflict(
-                    "this mentee's pair is approved and cannot be changed".to_owned(),
+                return Err(CoreError::conflict(
+                    RefusalKey::PairApproved,
+                    "this mentee's pair is approved and cannot be changed",
                 ));
             }
         }

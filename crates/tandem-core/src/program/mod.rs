@@ -43,7 +43,7 @@ use crate::domain::EmployeeId;
 use crate::matching::{self, Constraint, UnmatchedReason, Weights, MAX_CAPACITY};
 use crate::store::employees::now_timestamp;
 use crate::store::programs as db;
-use crate::{CoreError, CoreResult, FieldError, Store};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 pub use actions::*;
 pub use export::{pairs_csv, score_matrix_csv};
@@ -229,10 +229,15 @@ pub fn delete_program(store: &mut Store, id: ProgramId) -> CoreResult<()> {
     store.transaction(|tx| {
         let program = program_or_not_found(tx, id)?;
         if program.approved_count > 0 {
-            return Err(CoreError::Conflict(format!(
-                "program '{}' has {} approved pair(s): published pairs cannot be deleted",
-                program.name, program.approved_count
-            )));
+            return Err(CoreError::conflict(
+                RefusalKey::ProgramHasApprovedPairs,
+                format!(
+                    "program '{}' has {} approved pair(s): published pairs cannot be deleted",
+                    program.name, program.approved_count
+                ),
+            )
+            .with("name", &program.name)
+            .with("count", program.approved_count));
         }
         db::delete_program(tx, id)?;
         Ok(())

@@ -108,16 +108,21 @@ pub fn remove_participant(
         }
         let sessions = crate::store::sessions::sessions_of_participant(tx, id, employee)?;
         if sessions > 0 {
-            return Err(CoreError::Conflict(format!(
-                "this participant's pair has {sessions} session(s): they cannot leave the program"
-            )));
+            return Err(CoreError::conflict(
+                RefusalKey::ParticipantHasSessions,
+                format!(
+                    "this participant's pair has {sessions} session(s): they cannot leave the program"
+                ),
+            )
+            .with("count", sessions));
         }
         let approved = db::pairs(tx, id)?.into_iter().any(|p| {
             p.status == PairStatus::Approved && (p.mentee == employee || p.mentor == employee)
         });
         if approved {
-            return Err(CoreError::Conflict(
-                "this participant is in an approved pair and cannot leave the program".to_owned(),
+            return Err(CoreError::conflict(
+                RefusalKey::ParticipantInApprovedPair,
+                "this participant is in an approved pair and cannot leave the program",
             ));
         }
         db::delete_participant(tx, id, employee)?;

@@ -17,7 +17,7 @@ use super::context::{
 };
 use super::model::{CancelledBy, PairId, Session, SessionId, SessionStatus, SessionTime};
 use crate::store::sessions as db;
-use crate::{CoreError, CoreResult, FieldError, Store};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 /// Longest cancellation reason, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
@@ -94,15 +94,16 @@ fn require_status(session: &Session, allowed: &[SessionStatus], action: &str) ->
     if allowed.contains(&session.status) {
         return Ok(());
     }
-    let status = match session.status {
-        SessionStatus::Planned => "still planned",
-        SessionStatus::Held => "already held",
-        SessionStatus::Cancelled => "cancelled",
-        SessionStatus::NoShow => "marked as a no-show",
+    let (key, status) = match session.status {
+        SessionStatus::Planned => (RefusalKey::SessionStillPlanned, "still planned"),
+        SessionStatus::Held => (RefusalKey::SessionAlreadyHeld, "already held"),
+        SessionStatus::Cancelled => (RefusalKey::SessionCancelled, "cancelled"),
+        SessionStatus::NoShow => (RefusalKey::SessionNoShow, "marked as a no-show"),
     };
-    Err(CoreError::Conflict(format!(
-        "this session is {status} and cannot be {action}"
-    )))
+    Err(CoreError::conflict(
+        key,
+        format!("this session is {status} and cannot be {action}"),
+    ))
 }
 
 /// Loads a session and its pair, runs `change` on a copy, and writes it with `updated_at`.
@@ -223,9 +224,9 @@ pub fn mark_no_show(store: &mut Store, id: SessionId, now: DateTime<Utc>) -> Cor
             "marked as a no-show",
         )?;
         if session.status == SessionStatus::Held && db::log_row(tx, session.id)?.is_some() {
-            return Err(CoreError::Conflict(
-                "this session has a learning log: it was held and cannot become a no-show"
-                    .to_owned(),
+            return Err(CoreError::conflict(
+                RefusalKey::SessionHasLog,
+                "this session has a learning log: it was held and cannot become a no-show",
             ));
         }
         require_started(session, now, "a no-show")?;

@@ -12,7 +12,7 @@ use crate::program::{PairStatus, PersonSummary, Program};
 use crate::store::employees as employee_db;
 use crate::store::programs as program_db;
 use crate::store::sessions::{self as db, PairRow};
-use crate::{CoreError, CoreResult, FieldError};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey};
 
 /// Shortest and longest session accepted, in minutes.
 pub const MIN_SESSION_MINUTES: i64 = 15;
@@ -52,11 +52,16 @@ impl PairContext {
 
     pub fn require_approved(&self) -> CoreResult<()> {
         if self.pair.status != PairStatus::Approved {
-            return Err(CoreError::Conflict(format!(
-                "the pair {} – {} is not approved yet: approve it in the program's review before planning sessions",
-                self.mentor.full_name(),
-                self.mentee.full_name()
-            )));
+            return Err(CoreError::conflict(
+                RefusalKey::PairNotApproved,
+                format!(
+                    "the pair {} – {} is not approved yet: approve it in the program's review before planning sessions",
+                    self.mentor.full_name(),
+                    self.mentee.full_name()
+                ),
+            )
+            .with("mentor", self.mentor.full_name())
+            .with("mentee", self.mentee.full_name()));
         }
         Ok(())
     }
@@ -196,12 +201,21 @@ pub(crate) fn check_conflicts(
             let partner = program_db::person_summary(conn, partner_id)?
                 .map(|p: PersonSummary| p.full_name())
                 .unwrap_or_else(|| partner_id.to_string());
-            return Err(CoreError::Conflict(format!(
-                "{} already has a session on {} with {}: pick another time",
-                person.full_name(),
-                describe_time(other.starts_at, other.ends_at, tz_of(person)),
-                partner
-            )));
+            let tz = tz_of(person);
+            return Err(CoreError::conflict(
+                RefusalKey::DoubleBooking,
+                format!(
+                    "{} already has a session on {} with {}: pick another time",
+                    person.full_name(),
+                    describe_time(other.starts_at, other.ends_at, tz),
+                    partner
+                ),
+            )
+            .with("person", person.full_name())
+            .with("partner", partner)
+            .with("starts_at", other.starts_at.to_rfc3339())
+            .with("ends_at", other.ends_at.to_rfc3339())
+            .with("timezone", tz.name()));
         }
     }
     Ok(())

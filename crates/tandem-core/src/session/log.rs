@@ -21,7 +21,7 @@ use crate::domain::{Topic, MAX_LEVEL};
 use crate::program::TopicName;
 use crate::store::catalog as catalog_db;
 use crate::store::sessions as db;
-use crate::{CoreError, CoreResult, FieldError, Store};
+use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 /// Length limits, in characters.
 pub const MAX_TASK_CHARS: usize = 500;
@@ -266,8 +266,9 @@ pub fn save_log(
     store.transaction(|tx| {
         let session = session_or_not_found(tx, session_id)?;
         if session.status != SessionStatus::Held {
-            return Err(CoreError::Conflict(
-                "only a held session has a learning log: mark the session held first".to_owned(),
+            return Err(CoreError::conflict(
+                RefusalKey::LogNeedsHeldSession,
+                "only a held session has a learning log: mark the session held first",
             ));
         }
         let ctx = PairContext::load(tx, session.pair_id)?;

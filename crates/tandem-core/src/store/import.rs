@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::domain::text::employee_search_text;
-use crate::{CoreError, CoreResult};
+use crate::{CoreError, CoreResult, RefusalKey};
 
 /// An employee as the import compares and writes it: stored column values, languages and interests
 /// sorted.
@@ -223,9 +223,11 @@ fn write_rows(
         )
         .optional()?;
     if let Some(table) = broken {
-        return Err(CoreError::Conflict(format!(
-            "the import would leave a broken reference in {table}; nothing was imported"
-        )));
+        return Err(CoreError::conflict(
+            RefusalKey::ImportBrokenReference,
+            format!("the import would leave a broken reference in {table}; nothing was imported"),
+        )
+        .with("table", table));
     }
     Ok(())
 }

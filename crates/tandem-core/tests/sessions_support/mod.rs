@@ -317,10 +317,15 @@ pub fn field_keys(result: CoreResult<impl std::fmt::Debug>) -> Vec<(String, Stri
     }
 }
 
-/// The message of a conflict; panics on any other outcome.
+/// The English sentence of a conflict; panics on any other outcome.
 pub fn conflict(result: CoreResult<impl std::fmt::Debug>) -> String {
+    refusal(result).message
+}
+
+/// The whole refusal of a conflict (key and params, as the UI gets them); panics otherwise.
+pub fn refusal(result: CoreResult<impl std::fmt::Debug>) -> tandem_core::Refusal {
     match result {
-        Err(CoreError::Conflict(message)) => message,
+        Err(CoreError::Conflict(refusal)) => refusal,
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

@@ -4,5 +4,7 @@ import type { FieldErrorDto } from "./FieldErrorDto";
 /**
  * A failure as the UI sees it. `code` is stable per kind of failure:
  * `not_found`, `validation`, `conflict`, `invalid_file`, `storage`, `internal`.
+ * A conflict or an unreadable file also has `key` (one of `REFUSAL_KEYS`), which the UI translates
+ * as `refusal.<key>` with `params`; `message` is the English sentence, kept as a fallback.
  */
-export type ErrorDto = { code: string, message: string, fields: Array<FieldErrorDto>, };
+export type ErrorDto = { code: string, key: string | null, params: { [key in string]?: string }, message: string, fields: Array<FieldErrorDto>, };

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { programsFr } from './programs.fr';
 import { sessionsFr } from './sessions.fr';
 import { progressFr } from './progress.fr';
+import { refusalsFr } from './refusals.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
 export const fr: Messages = {
@@ -324,4 +325,5 @@ export const fr: Messages = {
   ...programsFr,
   ...sessionsFr,
   ...progressFr,
+  ...refusalsFr,
 };

@@ -5,6 +5,7 @@
 import type { ErrorDto } from '../../api';
 import { tMaybe } from '../../lib/i18n/index.svelte';
 import { mapFieldErrors, unplacedFields, type FieldMessages } from '../../lib/fieldErrors';
+import { errorText } from '../../lib/errorText';
 
 export interface Shown {
   fields: FieldMessages;
@@ -23,10 +24,9 @@ export function showError(error: ErrorDto, placed: readonly string[]): Shown {
   const parts = rest.flatMap((f) => fields[f]);
   let banner: string | null = null;
   if (error.code !== 'validation') {
-    // Like the program screens: the translated kind, then the core's sentence naming the person
-    // or the time (conflicts) so the user knows what to change.
-    const kind = tMaybe(`error.${error.code}`);
-    banner = kind ? `${kind} ${error.message}` : error.message;
+    // The refusal in the interface language, naming the person or the time so the user knows
+    // what to change.
+    banner = errorText(error);
   } else if (parts.length > 0) {
     banner = parts.join(' ');
   }
