@@ -1,9 +1,12 @@
-// Creating an employee by hand: a valid form adds them to the directory, an invalid one adds no one.
+// Creating an employee by hand: a valid form adds them to the directory, an invalid one adds no one,
+// and an e-mail someone already has is refused in the interface language, naming that person.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  click,
   freshDbPath,
+  shot,
   launch,
   openArea,
   quit,
@@ -56,6 +59,29 @@ describe('employee form', { timeout: 180_000 }, () => {
     assert.equal(count, 0, 'nobody was created');
     const back = await searchDirectory(driver, '');
     assert.equal(back.count, total, 'the directory still has the same number of people');
+  });
+
+  it('refuses an e-mail already in use, in French, naming who has it', async () => {
+    await click(driver, 'lang-fr');
+    await fillForm(driver, {
+      external_id: 'T9003',
+      first_name: 'Basile',
+      last_name: 'Doublon',
+      email: 'sylvie.ollivier@lanvoie.fr',
+      department: 'Communication',
+      title: 'Chargé de veille',
+    });
+    const banner = await waitText(
+      driver,
+      'form-banner',
+      (t) => t.includes('L’adresse sylvie.ollivier@lanvoie.fr est déjà utilisée par Sylvie Ollivier'),
+      'the refusal is not worded in French with the person who has the address',
+    );
+    assert.ok(!/already used/.test(banner), `no English left in the banner: ${banner}`);
+    await shot(driver, 'employee-conflict-fr');
+    const { count } = await searchDirectory(driver, 'Doublon');
+    assert.equal(count, 0, 'nobody was created');
+    await click(driver, 'lang-en');
   });
 
   it('adds a new employee to the directory', async () => {
