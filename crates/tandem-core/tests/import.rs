@@ -230,6 +230,47 @@ fn each_rejection_reason_is_reported_on_the_line_where_its_row_starts() -> TestR
     assert!(message(13).contains("31/02/2024"), "{}", message(13));
     // A row whose manager is rejected names the manager's line.
     assert!(message(18).contains("line 5"), "{}", message(18));
+
+    // The same facts as keys and values, which the UI words in French or English.
+    let details = |line: u64| -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+        preview
+            .rejected
+            .iter()
+            .find(|r| r.line == line)
+            .map(|r| {
+                r.details
+                    .iter()
+                    .map(|d| (d.key.as_str(), d.params.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let p = |pairs: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+        pairs.iter().map(|(k, v)| (*k, (*v).to_owned())).collect()
+    };
+    assert_eq!(
+        details(6),
+        vec![("duplicate_id_in_file", p(&[("id", "E3002"), ("line", "3")]))]
+    );
+    assert_eq!(
+        details(8),
+        vec![("manager_unknown", p(&[("manager", "E9999")]))]
+    );
+    assert_eq!(
+        details(13),
+        vec![("date_unreadable", p(&[("value", "31/02/2024")]))]
+    );
+    assert_eq!(
+        details(14),
+        vec![(
+            "field_rule",
+            p(&[("field", "external_id"), ("rule", "required")])
+        )]
+    );
+    assert_eq!(details(18)[0].0, "manager_rejected");
+    assert_eq!(details(19)[0].0, "column_count");
+    // Every rejected row has at least one detail, so no row falls back to English.
+    assert!(preview.rejected.iter().all(|r| !r.details.is_empty()));
     Ok(())
 }
 

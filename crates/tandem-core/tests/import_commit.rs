@@ -155,6 +155,16 @@ fn an_email_held_by_another_employee_in_tandem_is_a_duplicate() -> TestResult {
         vec![(2, Some("E9000"), "duplicate_email")]
     );
     assert!(preview.rejected[0].message.contains("E1001"));
+    let detail = &preview.rejected[0].details[0];
+    assert_eq!(detail.key.as_str(), "email_owned");
+    assert_eq!(
+        detail.params,
+        vec![
+            ("email", "claire.moreau@exemple.fr".to_owned()),
+            ("owner", "Claire Moreau".to_owned()),
+            ("owner_id", "E1001".to_owned()),
+        ]
+    );
     Ok(())
 }
 

@@ -68,6 +68,16 @@ pub struct RejectedRowDto {
     pub reason: String,
     /// An English sentence naming the value at fault.
     pub message: String,
+    /// The same problems, each worded by the UI as `import.detail.<key>` with its params.
+    pub details: Vec<RowDetailDto>,
+}
+
+/// One problem of a rejected row; `key` is one of `ROW_DETAIL_KEYS`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RowDetailDto {
+    pub key: String,
+    pub params: std::collections::BTreeMap<String, String>,
 }
 
 /// What a commit would do, before anything is written.
@@ -213,6 +223,18 @@ impl From<RejectedRow> for RejectedRowDto {
             external_id: r.external_id,
             reason: r.reason.as_str().to_owned(),
             message: r.message,
+            details: r
+                .details
+                .into_iter()
+                .map(|d| RowDetailDto {
+                    key: d.key.as_str().to_owned(),
+                    params: d
+                        .params
+                        .into_iter()
+                        .map(|(name, value)| (name.to_owned(), value))
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }

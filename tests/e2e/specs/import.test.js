@@ -8,7 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import {
   SAMPLES,
   WAIT,
+  click,
   freshDbPath,
+  shot,
   launch,
   openArea,
   quit,
@@ -66,6 +68,18 @@ describe('HR import', { timeout: 240_000 }, () => {
     assert.deepEqual(await previewCounts(driver), { new: 4, updated: 0, unchanged: 0, rejected: 17 });
     const rejected = await driver.findElements(tid('import-rejected-row'));
     assert.ok(rejected.length > 0, 'the rejected rows are listed');
+
+    // In French, each row says what is wrong in French, with the values from the file.
+    await click(driver, 'lang-fr');
+    await driver.executeScript("document.querySelector('[data-testid=\"import-rejected-row\"]').scrollIntoView({ block: 'center' })");
+    await shot(driver, 'import-preview-fr');
+    const texts = await driver.executeScript(
+      "return [...document.querySelectorAll('[data-testid=\"import-rejected-row\"]')].map((r) => r.textContent);",
+    );
+    const duplicate = texts.find((t) => t.includes('E3002')) ?? '';
+    assert.match(duplicate, /Le matricule « E3002 » figure déjà ligne 3\./, `the duplicate HR id row: ${duplicate}`);
+    for (const text of texts) assert.doesNotMatch(text, /already|is required|not a date/, `English in a French row: ${text}`);
+    await click(driver, 'lang-en');
 
     await (await waitVisible(driver, 'import-cancel')).click();
     await driver.wait(async () => (await textOf(driver, 'import-count-new')) === null, WAIT, 'the preview did not close');

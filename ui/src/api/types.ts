@@ -23,6 +23,7 @@ export type { PlatformDto } from './bindings/PlatformDto';
 export type { PlatformInputDto } from './bindings/PlatformInputDto';
 export type { ProgramRoleDto } from './bindings/ProgramRoleDto';
 export type { RejectedRowDto } from './bindings/RejectedRowDto';
+export type { RowDetailDto } from './bindings/RowDetailDto';
 export type { SettingsDto } from './bindings/SettingsDto';
 export type { SkillDto } from './bindings/SkillDto';
 export type { TopicDto } from './bindings/TopicDto';

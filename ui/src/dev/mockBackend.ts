@@ -239,9 +239,9 @@ function previewOf(s: Staged): ImportPreviewDto {
   s.rows.forEach((r, i) => {
     const ext = col('external_id') >= 0 ? r[col('external_id')]?.trim() : '';
     const email = col('email') >= 0 ? r[col('email')]?.trim() : '';
-    if (r.length !== s.headers.length) rejected.push({ line: i + 2, external_id: ext || null, reason: 'column_count', message: `Line ${i + 2} has ${r.length} columns, expected ${s.headers.length}.` });
-    else if (!ext) rejected.push({ line: i + 2, external_id: null, reason: 'id_missing', message: 'The HR id is empty.' });
-    else if (!email || !email.includes('@')) rejected.push({ line: i + 2, external_id: ext, reason: email ? 'email_invalid' : 'email_missing', message: `"${email}" is not an email address.` });
+    if (r.length !== s.headers.length) rejected.push({ line: i + 2, external_id: ext || null, reason: 'column_count', message: `Line ${i + 2} has ${r.length} columns, expected ${s.headers.length}.`, details: [{ key: 'column_count', params: { found: String(r.length), expected: String(s.headers.length) } }] });
+    else if (!ext) rejected.push({ line: i + 2, external_id: null, reason: 'id_missing', message: 'The HR id is empty.', details: [{ key: 'field_rule', params: { field: 'external_id', rule: 'required' } }] });
+    else if (!email || !email.includes('@')) rejected.push({ line: i + 2, external_id: ext, reason: email ? 'email_invalid' : 'email_missing', message: `"${email}" is not an email address.`, details: [{ key: 'field_rule', params: { field: 'email', rule: email ? 'email_invalid' : 'required' } }] });
     else {
       seen.add(ext);
       const existing = [...employees.values()].find((e) => e.external_id === ext);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorDto } from '../api';
-import { REFUSAL_KEYS } from '../api/bindings/refusalKeys';
+import { REFUSAL_KEYS } from '../api/bindings/messageKeys';
 import { describeError, refusalParams } from './errorText';
 import { catalogs } from './i18n/core';
 

@@ -1,4 +1,5 @@
-import type { ImportFieldDto } from '../api';
+import type { ImportFieldDto, RejectedRowDto, RowDetailDto } from '../api';
+import { isMessageKey, translate, type Lang, type Params } from './i18n/core';
 
 /**
  * The mapping after the user points `column` at `field`: a field is fed by one column only, so a
@@ -34,4 +35,30 @@ export function delimiterKey(delimiter: string): string {
 export function progressFraction(done: number | null, total: number | null): number | null {
   if (done === null || total === null || total <= 0) return null;
   return Math.max(0, Math.min(1, done / total));
+}
+
+/** One detail of a rejected row in `lang`, or `null` when the catalogs cannot word it. */
+export function rowDetailText(lang: Lang, detail: RowDetailDto): string | null {
+  const key = `import.detail.${detail.key}`;
+  if (!isMessageKey(key)) return null;
+  const params: Params = {};
+  for (const [name, value] of Object.entries(detail.params)) {
+    if (value !== undefined) params[name] = value;
+  }
+  if (detail.key === 'field_rule') {
+    // The field's column label and the rule's own sentence, both from the catalogs.
+    const field = `importField.${detail.params.field}`;
+    const rule = `error.${detail.params.rule}`;
+    if (!isMessageKey(field) || !isMessageKey(rule)) return null;
+    params.field = translate(lang, field);
+    params.rule = translate(lang, rule);
+  }
+  return translate(lang, key, params);
+}
+
+/** What is wrong with a rejected row, in `lang`; the backend's English only if a detail is unknown. */
+export function rejectedRowText(lang: Lang, row: RejectedRowDto): string {
+  const parts = row.details.map((d) => rowDetailText(lang, d));
+  if (parts.length === 0 || parts.some((p) => p === null)) return row.message;
+  return [...new Set(parts)].join(' ');
 }

@@ -119,6 +119,62 @@ pub struct RejectedRow {
     pub reason: RejectReason,
     /// An English sentence naming the value at fault.
     pub message: String,
+    /// The same problems, each as a key the UI words in its language with the values it names.
+    pub details: Vec<RowDetail>,
+}
+
+/// One thing wrong with a rejected row: a [`RowDetailKey`] and the values its sentence names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowDetail {
+    pub key: RowDetailKey,
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl RowDetail {
+    pub(crate) fn new(key: RowDetailKey) -> Self {
+        RowDetail {
+            key,
+            params: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.params.push((name, value.to_string()));
+        self
+    }
+}
+
+/// Every kind of row detail, as the snake_case key the UI looks up (`import.detail.<key>`). To add
+/// one, add its sentence to the UI's `import.detail.*` messages in both languages; the UI's tests
+/// fail until both have it. `field_rule` names a field (`importField.<field>`) and the rule it
+/// breaks (`error.<rule>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum RowDetailKey {
+    ColumnCount,
+    GradeUnreadable,
+    DateUnreadable,
+    RoleUnknown,
+    ProfileUnknown,
+    FieldRule,
+    DuplicateIdInFile,
+    DuplicateEmailInFile,
+    EmailOwned,
+    SelfManager,
+    ManagerUnknown,
+    ManagerRejected,
+    ReportingCycle,
+}
+
+impl RowDetailKey {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every key, in declaration order.
+    pub fn all() -> impl Iterator<Item = RowDetailKey> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

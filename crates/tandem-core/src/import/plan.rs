@@ -13,7 +13,10 @@ use uuid::Uuid;
 
 use super::mapping::{FieldColumns, ImportField};
 use super::row::{identity, read_row, ManagerRef, RowDraft, RowProblem};
-use super::{MissingEmployee, Phase, Progress, RejectReason, RejectedRow, StagedImport};
+use super::{
+    MissingEmployee, Phase, Progress, RejectReason, RejectedRow, RowDetail, RowDetailKey,
+    StagedImport,
+};
 use crate::store::import::{EmployeeUpdate, StoredEmployee};
 
 /// Everything preview shows and commit writes.
@@ -80,8 +83,11 @@ struct Rows {
     drafts: Vec<Option<RowDraft>>,
 }
 
+/// Why a row is rejected: its reason, the English sentence and the details the UI words.
+type Rejection = (RejectReason, String, Vec<RowDetail>);
+
 /// Which rows are rejected so far, and why; rejections only ever get added.
-struct Verdicts(Vec<Option<(RejectReason, String)>>);
+struct Verdicts(Vec<Option<Rejection>>);
 
 impl Verdicts {
     fn is_valid(&self, i: usize) -> bool {
@@ -89,11 +95,17 @@ impl Verdicts {
     }
 
     /// Rejects row `i` unless it already is; true when this call rejected it.
-    fn reject(&mut self, i: usize, reason: RejectReason, message: String) -> bool {
+    fn reject(
+        &mut self,
+        i: usize,
+        reason: RejectReason,
+        message: String,
+        detail: RowDetail,
+    ) -> bool {
         if self.0[i].is_some() {
             return false;
         }
-        self.0[i] = Some((reason, message));
+        self.0[i] = Some((reason, message, vec![detail]));
         true
     }
 }
@@ -137,9 +149,13 @@ pub(crate) fn analyse(
                     rows.drafts.push(Some(draft));
                     verdicts.0.push(None);
                 }
-                Err(RowProblem { reason, message }) => {
+                Err(RowProblem {
+                    reason,
+                    message,
+                    details,
+                }) => {
                     rows.drafts.push(None);
-                    verdicts.0.push(Some((reason, message)));
+                    verdicts.0.push(Some((reason, message, details)));
                 }
             }
             ticker.tick(i + 1);
@@ -151,7 +167,7 @@ pub(crate) fn analyse(
     // 2. Duplicates in the file: the first occurrence wins, later ones name it.
     let mut row_by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
     let mut row_by_email: HashMap<&str, usize> = HashMap::with_capacity(n);
-    let mut duplicates: Vec<(usize, RejectReason, String)> = Vec::new();
+    let mut duplicates: Vec<(usize, RejectReason, String, RowDetail)> = Vec::new();
     // Rows with the wrong field count take part too: the same person on a broken line and a good
     // one is still a duplicate, and a report whose manager's line is broken is told so.
     for (i, (id, email)) in rows.ids.iter().zip(&emails).enumerate() {
@@ -162,6 +178,9 @@ pub(crate) fn analyse(
                     i,
                     RejectReason::DuplicateId,
                     format!("HR id '{id}' already appears on line {}", rows.lines[first]),
+                    RowDetail::new(RowDetailKey::DuplicateIdInFile)
+                        .with("id", id)
+                        .with("line", rows.lines[first]),
                 ));
             } else {
                 row_by_id.insert(id, i);
@@ -176,14 +195,17 @@ pub(crate) fn analyse(
                         "email '{email}' already appears on line {}",
                         rows.lines[first]
                     ),
+                    RowDetail::new(RowDetailKey::DuplicateEmailInFile)
+                        .with("email", email)
+                        .with("line", rows.lines[first]),
                 ));
             } else {
                 row_by_email.insert(email, i);
             }
         }
     }
-    for (i, reason, message) in duplicates {
-        verdicts.reject(i, reason, message);
+    for (i, reason, message, detail) in duplicates {
+        verdicts.reject(i, reason, message, detail);
     }
 
     // 3. Emails that belong to someone else in Tandem, as it is before the import. Judging against
@@ -215,7 +237,11 @@ pub(crate) fn analyse(
                     "email '{}' already belongs to {} {} (HR id '{}') in Tandem",
                     row.draft.email, owner.first_name, owner.last_name, owner.external_id
                 );
-                verdicts.reject(i, RejectReason::DuplicateEmail, message);
+                let detail = RowDetail::new(RowDetailKey::EmailOwned)
+                    .with("email", &row.draft.email)
+                    .with("owner", format!("{} {}", owner.first_name, owner.last_name))
+                    .with("owner_id", &owner.external_id);
+                verdicts.reject(i, RejectReason::DuplicateEmail, message, detail);
             }
         }
     }
@@ -249,7 +275,8 @@ pub(crate) fn analyse(
             || (in_file.is_none() && in_tandem.is_some_and(|k| existing[k].external_id == own_id));
         if is_self {
             let message = format!("this person is named as their own manager ({manager})");
-            verdicts.reject(i, RejectReason::SelfManager, message);
+            let detail = RowDetail::new(RowDetailKey::SelfManager).with("manager", manager.value());
+            verdicts.reject(i, RejectReason::SelfManager, message, detail);
             continue;
         }
         match (in_file, in_tandem) {
@@ -260,7 +287,9 @@ pub(crate) fn analyse(
             (None, Some(k)) => *target = Some(Target::Existing(k)),
             (None, None) => {
                 let message = format!("manager {manager} is neither in this file nor in Tandem");
-                verdicts.reject(i, RejectReason::UnknownManager, message);
+                let detail =
+                    RowDetail::new(RowDetailKey::ManagerUnknown).with("manager", manager.value());
+                verdicts.reject(i, RejectReason::UnknownManager, message, detail);
             }
         }
     }
@@ -367,12 +396,15 @@ pub(crate) fn analyse(
 
     let rejected = (0..n)
         .filter_map(|i| {
-            verdicts.0[i].as_ref().map(|(reason, message)| RejectedRow {
-                line: rows.lines[i],
-                external_id: Some(rows.ids[i].clone()).filter(|id| !id.is_empty()),
-                reason: *reason,
-                message: message.clone(),
-            })
+            verdicts.0[i]
+                .as_ref()
+                .map(|(reason, message, details)| RejectedRow {
+                    line: rows.lines[i],
+                    external_id: Some(rows.ids[i].clone()).filter(|id| !id.is_empty()),
+                    reason: *reason,
+                    message: message.clone(),
+                    details: details.clone(),
+                })
         })
         .collect();
 
@@ -446,7 +478,10 @@ fn propagate(
                 "the manager '{}' on line {} is rejected, so this row is too",
                 rows.ids[j], rows.lines[j]
             );
-            if verdicts.reject(i, RejectReason::UnknownManager, message) {
+            let detail = RowDetail::new(RowDetailKey::ManagerRejected)
+                .with("manager", &rows.ids[j])
+                .with("line", rows.lines[j]);
+            if verdicts.reject(i, RejectReason::UnknownManager, message, detail) {
                 work.push(i);
             }
         }
@@ -541,13 +576,17 @@ fn reject_cycles(
             chain.push("…".to_owned());
         }
         chain.push(name(rows, cycle[0]));
-        let message = format!(
-            "reporting cycle: {} (each reports to the next)",
-            chain.join(" → ")
-        );
+        let chain = chain.join(" → ");
+        let message = format!("reporting cycle: {chain} (each reports to the next)");
+        let detail = RowDetail::new(RowDetailKey::ReportingCycle).with("chain", chain);
         for node in cycle {
             if let Some(i) = row_at[node] {
-                if verdicts.reject(i, RejectReason::ReportingCycle, message.clone()) {
+                if verdicts.reject(
+                    i,
+                    RejectReason::ReportingCycle,
+                    message.clone(),
+                    detail.clone(),
+                ) {
                     rejected.push(i);
                 }
             }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::mapping::{FieldColumns, ImportField};
 use super::parse::Record;
-use super::RejectReason;
+use super::{RejectReason, RowDetail, RowDetailKey};
 use crate::domain::text::fold;
 use crate::domain::validation::{normalize, validate};
 use crate::domain::{AdoptionProfile, EmployeeDraft, ProgramRole};
@@ -25,6 +25,15 @@ pub(crate) const DEFAULT_GRADE: u8 = 1;
 pub(crate) enum ManagerRef {
     ExternalId(String),
     Email(String),
+}
+
+impl ManagerRef {
+    /// The HR id or email as written, without quotes.
+    pub(crate) fn value(&self) -> &str {
+        match self {
+            ManagerRef::ExternalId(v) | ManagerRef::Email(v) => v,
+        }
+    }
 }
 
 impl std::fmt::Display for ManagerRef {
@@ -48,6 +57,7 @@ pub(crate) struct RowDraft {
 pub(crate) struct RowProblem {
     pub reason: RejectReason,
     pub message: String,
+    pub details: Vec<RowDetail>,
 }
 
 /// The HR id and email of a record, even when it is invalid, so other rows can refer to it.
@@ -77,6 +87,9 @@ pub(crate) fn read_row(
                 "this row has {} fields but the header has {header_len}: check for a missing or extra delimiter",
                 record.fields.len()
             ),
+            details: vec![RowDetail::new(RowDetailKey::ColumnCount)
+                .with("found", record.fields.len())
+                .with("expected", header_len)],
         });
     }
     let get = |field| cell(record, columns, field);
@@ -100,6 +113,7 @@ pub(crate) fn read_row(
                 problems.push(RowProblem {
                     reason: RejectReason::GradeInvalid,
                     message: format!("grade '{raw}' is not a number from 1 to 10"),
+                    details: vec![RowDetail::new(RowDetailKey::GradeUnreadable).with("value", raw)],
                 });
                 DEFAULT_GRADE
             }
@@ -119,6 +133,7 @@ pub(crate) fn read_row(
                     message: format!(
                         "'{raw}' is not a date: use YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY"
                     ),
+                    details: vec![RowDetail::new(RowDetailKey::DateUnreadable).with("value", raw)],
                 });
                 None
             }
@@ -132,6 +147,7 @@ pub(crate) fn read_row(
                 problems.push(RowProblem {
                     reason: RejectReason::RoleInvalid,
                     message: format!("role '{raw}' is not one of mentor, mentee, both or none"),
+                    details: vec![RowDetail::new(RowDetailKey::RoleUnknown).with("value", raw)],
                 });
                 None
             }
@@ -147,6 +163,7 @@ pub(crate) fn read_row(
                     message: format!(
                         "adoption profile '{raw}' is not one of categorical, allergic, curious, anxious, enthusiast, good student or overwhelmed"
                     ),
+                    details: vec![RowDetail::new(RowDetailKey::ProfileUnknown).with("value", raw)],
                 });
                 None
             }
@@ -195,9 +212,11 @@ pub(crate) fn read_row(
             .map(|p| p.message.as_str())
             .collect::<Vec<_>>()
             .join("; ");
+        let details = errors.iter().flat_map(|p| p.details.clone()).collect();
         return Err(RowProblem {
             reason: first.reason,
             message,
+            details,
         });
     }
 
@@ -226,9 +245,13 @@ fn problem_of(error: FieldError) -> RowProblem {
         (_, "too_long" | "too_many") => RejectReason::FieldTooLong,
         _ => RejectReason::ValueInvalid,
     };
+    let detail = RowDetail::new(RowDetailKey::FieldRule)
+        .with("field", &error.field)
+        .with("rule", &error.key);
     RowProblem {
         reason,
         message: error.message,
+        details: vec![detail],
     }
 }
 

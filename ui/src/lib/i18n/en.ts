@@ -2,6 +2,7 @@ import { programsEn } from './programs.en';
 import { sessionsEn } from './sessions.en';
 import { progressEn } from './progress.en';
 import { refusalsEn } from './refusals.en';
+import { importDetailsEn } from './importDetails.en';
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
  * in French is a type error. Placeholders are written `{name}`; plural forms use the suffixes
@@ -328,6 +329,7 @@ export const en = {
   ...sessionsEn,
   ...progressEn,
   ...refusalsEn,
+  ...importDetailsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

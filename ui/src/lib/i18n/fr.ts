@@ -3,6 +3,7 @@ import { programsFr } from './programs.fr';
 import { sessionsFr } from './sessions.fr';
 import { progressFr } from './progress.fr';
 import { refusalsFr } from './refusals.fr';
+import { importDetailsFr } from './importDetails.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
 export const fr: Messages = {
@@ -326,4 +327,5 @@ export const fr: Messages = {
   ...sessionsFr,
   ...progressFr,
   ...refusalsFr,
+  ...importDetailsFr,
 };

@@ -1,4 +1,4 @@
-import type { RefusalKey } from '../../api/bindings/refusalKeys';
+import type { RefusalKey } from '../../api/bindings/messageKeys';
 
 /**
  * English sentences for the refusals the backend sends (`ErrorDto.key`), one per key of

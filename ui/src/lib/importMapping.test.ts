@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { RejectedRowDto } from '../api';
+import { ROW_DETAIL_KEYS } from '../api/bindings/messageKeys';
+import { catalogs } from './i18n/core';
+import { rejectedRowText, rowDetailText } from './importMapping';
+
+const row = (details: RejectedRowDto['details']): RejectedRowDto => ({
+  line: 7,
+  external_id: 'A7',
+  reason: 'duplicate_email',
+  message: 'English fallback',
+  details,
+});
+
+describe('rejected import rows', () => {
+  it('every detail key the backend can send has a sentence in both languages', () => {
+    expect(ROW_DETAIL_KEYS.length).toBeGreaterThan(10);
+    for (const key of ROW_DETAIL_KEYS) {
+      for (const lang of ['en', 'fr'] as const) {
+        const sentence = (catalogs[lang] as Record<string, string>)[`import.detail.${key}`];
+        expect(sentence?.trim(), `${lang} import.detail.${key}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('words a detail in French with the values it names', () => {
+    const text = rowDetailText('fr', { key: 'email_owned', params: { email: 'a@b.fr', owner: 'Ada Roux', owner_id: 'LA0001' } });
+    expect(text).toBe('L’adresse a@b.fr appartient déjà à Ada Roux (matricule LA0001) dans Tandem.');
+  });
+
+  it('a broken field rule names the column and the rule in the language', () => {
+    const text = rowDetailText('fr', { key: 'field_rule', params: { field: 'email', rule: 'email_invalid' } });
+    expect(text).toBe(`${catalogs.fr['importField.email']} : ${catalogs.fr['error.email_invalid']}`);
+  });
+
+  it('joins several details once each', () => {
+    const detail = { key: 'field_rule', params: { field: 'first_name', rule: 'required' } };
+    const text = rejectedRowText('en', row([detail, detail, { key: 'grade_unreadable', params: { value: 'twelve' } }]));
+    expect(text).toBe('First name: This field is required. The grade “twelve” is not a number from 1 to 10.');
+  });
+
+  it('falls back to the backend sentence when a detail cannot be worded', () => {
+    expect(rejectedRowText('fr', row([{ key: 'from_a_newer_backend', params: {} }]))).toBe('English fallback');
+    expect(rejectedRowText('fr', row([{ key: 'field_rule', params: { field: 'email', rule: 'unknown_rule' } }]))).toBe('English fallback');
+    expect(rejectedRowText('fr', row([]))).toBe('English fallback');
+  });
+});
