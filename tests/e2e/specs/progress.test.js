@@ -1,6 +1,6 @@
 // Learning progress on the demo program under way: the dashboard's charts with figures in them,
-// in English then in French, its CSV export, a mentee's progress, and a manager view of a demo
-// department that lists people and no private note.
+// in English then in French, the pairs at risk behind its figure, its CSV export, a mentee's
+// progress, and a manager view of a demo department that lists people and no private note.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -114,6 +114,23 @@ describe('progress', { timeout: 600_000 }, () => {
     await shot(driver, 'progress-dashboard-fr');
     await click(driver, 'lang-en');
     await waitText(driver, 'kpi-sessions', (t) => /scheduled/.test(t), 'back in English');
+  });
+
+  it('lists only the pairs at risk from the dashboard’s at-risk figure', async () => {
+    const figure = await textOf(driver, 'kpi-at-risk-link');
+    const atRisk = Number(figure.match(/\d+/)[0]);
+    assert.ok(atRisk > 0, `the demo has pairs at risk: ${figure}`);
+    await click(driver, 'kpi-at-risk-link');
+    await waitVisible(driver, 'pairs-table', WAIT * 2);
+    await driver.wait(async () => (await textsOf(driver, 'pair-row')).length === atRisk, WAIT, 'the follow-up tab does not show the at-risk pairs only');
+    const health = await textsOf(driver, 'health');
+    assert.equal(health.length, atRisk);
+    for (const h of health) assert.match(h, /At risk/, `every pair listed is at risk: ${h}`);
+    await shot(driver, 'pairs-at-risk');
+    await click(driver, 'pairs-filter-all');
+    await driver.wait(async () => (await textsOf(driver, 'pair-row')).length > atRisk, WAIT, 'all pairs are not shown again');
+    await click(driver, 'tab-dashboard');
+    await waitVisible(driver, 'dashboard-kpis', WAIT * 2);
   });
 
   it('exports the dashboard as CSV where the save dialog would', { skip: !process.env.TANDEM_EXPORT_DIR }, async () => {

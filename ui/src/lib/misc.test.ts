@@ -16,6 +16,8 @@ describe('routes', () => {
       { name: 'import' },
       { name: 'catalog' },
       { name: 'program', id: 'p1', tab: 'dashboard' },
+      { name: 'program', id: 'p1', tab: 'pairs' },
+      { name: 'program', id: 'p1', tab: 'pairs', atRisk: true },
       { name: 'program-report', id: 'p1' },
       { name: 'pair', id: 'pa1' },
       { name: 'pair', id: 'pa1', session: 's1' },

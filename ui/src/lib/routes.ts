@@ -8,7 +8,8 @@ export type Route =
   | { name: 'catalog' }
   | { name: 'programs' }
   | { name: 'program-new' }
-  | { name: 'program'; id: string; tab: ProgramTab }
+  /** A program's page; `atRisk` shows only the pairs at risk on the follow-up tab. */
+  | { name: 'program'; id: string; tab: ProgramTab; atRisk?: boolean }
   | { name: 'program-edit'; id: string }
   /** A pair's page; `session` scrolls to one of its sessions. */
   | { name: 'pair'; id: string; session?: string }
@@ -53,6 +54,7 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'review' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'review' };
     if (parts[2] === 'dashboard' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'dashboard' };
     if (parts[2] === 'pairs' && parts.length === 3) return { name: 'program', id: parts[1], tab: 'pairs' };
+    if (parts[2] === 'pairs' && parts[3] === 'at-risk' && parts.length === 4) return { name: 'program', id: parts[1], tab: 'pairs', atRisk: true };
     if (parts[2] === 'report' && parts.length === 3) return { name: 'program-report', id: parts[1] };
   }
   return { name: 'directory' };
@@ -77,7 +79,9 @@ export function routeHref(route: Route): string {
     case 'program-new':
       return '#/programs/new';
     case 'program':
-      return `#/programs/${encodeURIComponent(route.id)}/${route.tab}`;
+      return route.tab === 'pairs' && route.atRisk
+        ? `#/programs/${encodeURIComponent(route.id)}/pairs/at-risk`
+        : `#/programs/${encodeURIComponent(route.id)}/${route.tab}`;
     case 'program-edit':
       return `#/programs/${encodeURIComponent(route.id)}/edit`;
     case 'pair':

@@ -67,6 +67,7 @@ export const progressEn = {
   'dashboard.pairs': 'Pairs',
   'dashboard.pairsActive': 'active',
   'dashboard.pairsAtRisk': 'at risk',
+  'dashboard.pairsAtRiskOpen': 'See the pairs at risk',
   'dashboard.pairsCompleted': 'completed',
   'dashboard.pairsOf': 'of {count} approved pairs',
   'dashboard.sessions': 'Sessions held',

@@ -65,6 +65,7 @@ export const progressFr: { readonly [K in keyof typeof progressEn]: string } = {
   'dashboard.pairs': 'Binômes',
   'dashboard.pairsActive': 'actifs',
   'dashboard.pairsAtRisk': 'à risque',
+  'dashboard.pairsAtRiskOpen': 'Voir les binômes à risque',
   'dashboard.pairsCompleted': 'terminés',
   'dashboard.pairsOf': 'sur {count} binômes validés',
   'dashboard.sessions': 'Séances tenues',

@@ -61,6 +61,12 @@ export const sessionsEn = {
   'sessions.pairs.counts': '{held} held · {planned} planned',
   'sessions.pairs.toMark.one': '{count} to mark',
   'sessions.pairs.toMark.other': '{count} to mark',
+  'sessions.pairs.filter': 'Show',
+  'sessions.pairs.filterAll': 'All pairs · {count}',
+  'sessions.pairs.noneAtRisk.title': 'No pair is at risk',
+  'sessions.pairs.noneAtRisk.body':
+    'A pair is at risk after two cancellations in a row, or when it has gone one and a half times the program’s cadence without a held session. None is today.',
+  'sessions.pairs.noneAtRisk.action': 'Show all pairs',
   'sessions.pairs.atRiskCount.one': '{count} pair at risk',
   'sessions.pairs.atRiskCount.other': '{count} pairs at risk',
 

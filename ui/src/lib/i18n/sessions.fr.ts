@@ -59,6 +59,12 @@ export const sessionsFr: { readonly [K in keyof typeof sessionsEn]: string } = {
   'sessions.pairs.counts': '{held} tenues · {planned} prévues',
   'sessions.pairs.toMark.one': '{count} à renseigner',
   'sessions.pairs.toMark.other': '{count} à renseigner',
+  'sessions.pairs.filter': 'Afficher',
+  'sessions.pairs.filterAll': 'Tous les binômes · {count}',
+  'sessions.pairs.noneAtRisk.title': 'Aucun binôme à risque',
+  'sessions.pairs.noneAtRisk.body':
+    'Un binôme est à risque après deux annulations de suite, ou quand il a passé une fois et demie le rythme du programme sans séance tenue. Aucun ne l’est aujourd’hui.',
+  'sessions.pairs.noneAtRisk.action': 'Afficher tous les binômes',
   'sessions.pairs.atRiskCount.one': '{count} binôme à risque',
   'sessions.pairs.atRiskCount.other': '{count} binômes à risque',
 
