@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use directory_fixture::*;
 use tandem_core::directory::{
-    directory_facets, list_employees, set_employee_active, DirectoryQuery, DirectorySort,
+    create_employee, directory_facets, list_employees, set_employee_active, DirectoryQuery,
+    DirectorySort,
 };
 use tandem_core::domain::text::fold;
 use tandem_core::domain::{AdoptionProfile, ProgramRole};
@@ -184,6 +185,50 @@ fn each_sort_orders_rows_and_breaks_ties_by_name() -> CoreResult<()> {
             "{sort:?} desc={descending}"
         );
     }
+    Ok(())
+}
+
+#[test]
+fn names_sort_without_regard_to_accents_or_case_whether_typed_or_imported() -> CoreResult<()> {
+    let mut c = company()?;
+    create_employee(&mut c.store, draft("E5", "Éric", "Émond"))?;
+    create_employee(&mut c.store, draft("E6", "anne", "de la Tour"))?;
+    // The import writes employees through its own statements: they must sort the same way.
+    let csv = "id,first name,last name,email\nE7,Élodie,Étienne,elodie.etienne@exemple.fr\n";
+    let staged = tandem_core::import::stage("x.csv", csv.as_bytes())?;
+    tandem_core::import::preview(&c.store, &staged, &mut |_| {})?;
+    tandem_core::import::commit(&mut c.store, &staged, &mut |_| {})?;
+    let q = |descending| DirectoryQuery {
+        sort: DirectorySort::Name,
+        descending,
+        ..query("")
+    };
+    let ascending = names(&list_employees(&c.store, &q(false))?);
+    assert_eq!(
+        ascending,
+        [
+            "anne de la Tour",
+            "Hélène Dubois",
+            "Éric Émond",
+            "Élodie Étienne",
+            "Paul Martin",
+            "Zoé Martin",
+            "Loïc Petit"
+        ]
+    );
+    let mut descending = names(&list_employees(&c.store, &q(true))?);
+    descending.reverse();
+    assert_eq!(descending, ascending);
+    // A department's people are ordered the same way within it (the fixture's default one).
+    let by_department = DirectoryQuery {
+        sort: DirectorySort::Department,
+        ..query("")
+    };
+    let page = names(&list_employees(&c.store, &by_department)?);
+    assert_eq!(
+        page[page.len() - 3..],
+        ["anne de la Tour", "Éric Émond", "Zoé Martin"]
+    );
     Ok(())
 }
 

@@ -24,9 +24,30 @@ pub fn employee_search_text(
     ))
 }
 
+/// The key employees sort by: the folded last name, then the folded first name. U+0001 sorts
+/// before every printable character, so a last name comes before its longer extensions.
+pub fn employee_sort_name(first_name: &str, last_name: &str) -> String {
+    format!("{}\u{1}{}", fold(last_name), fold(first_name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_names_ignore_accents_and_case_and_put_the_last_name_first() {
+        let mut people = [
+            ("Zoé", "Zola"),
+            ("éric", "Émond"),
+            ("Paul", "Rouxel"),
+            ("Anne", "roux"),
+            ("Bruno", "Roux"),
+            ("Élise", "Dupont"),
+        ];
+        people.sort_by_key(|(first, last)| employee_sort_name(first, last));
+        let order: Vec<&str> = people.iter().map(|(first, _)| *first).collect();
+        assert_eq!(order, ["Élise", "éric", "Anne", "Bruno", "Paul", "Zoé"]);
+    }
 
     #[test]
     fn folding_removes_accents_and_case() {

@@ -16,7 +16,7 @@ use crate::directory::{
     DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, EmployeeRow, PersonRef,
     MAX_PAGE_SIZE,
 };
-use crate::domain::text::{employee_search_text, fold};
+use crate::domain::text::{employee_search_text, employee_sort_name, fold};
 use crate::domain::{
     AdoptionProfile, AvailabilitySlot, Employee, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,
 };
@@ -124,15 +124,15 @@ pub fn insert_employee(
     let mut stmt = conn.prepare_cached(
         "INSERT INTO employee (id, external_id, first_name, last_name, email, department, title,
              grade, manager_id, site, timezone, hire_date, program_role, adoption_profile, active,
-             search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?16)",
+             search_text, created_at, updated_at, sort_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?16, ?17)",
     )?;
     stmt.execute(params_from_iter(employee_values(id, draft, now)))?;
     insert_children(conn, id, draft)
 }
 
-/// The values the insert and the update bind, in their shared `?1`..`?16` order.
-fn employee_values(id: EmployeeId, draft: &EmployeeDraft, now: &str) -> [Value; 16] {
+/// The values the insert and the update bind, in their shared `?1`..`?17` order.
+fn employee_values(id: EmployeeId, draft: &EmployeeDraft, now: &str) -> [Value; 17] {
     [
         Value::from(id.to_string()),
         Value::from(draft.external_id.clone()),
@@ -150,6 +150,7 @@ fn employee_values(id: EmployeeId, draft: &EmployeeDraft, now: &str) -> [Value; 
         Value::from(draft.adoption_profile.map(|p| p.as_str().to_owned())),
         Value::from(search_text_of(draft)),
         Value::from(now.to_owned()),
+        Value::from(employee_sort_name(&draft.first_name, &draft.last_name)),
     ]
 }
 
@@ -165,7 +166,7 @@ pub fn update_employee(
         "UPDATE employee SET external_id = ?2, first_name = ?3, last_name = ?4, email = ?5,
              department = ?6, title = ?7, grade = ?8, manager_id = ?9, site = ?10, timezone = ?11,
              hire_date = ?12, program_role = ?13, adoption_profile = ?14, search_text = ?15,
-             updated_at = ?16
+             updated_at = ?16, sort_name = ?17
          WHERE id = ?1",
     )?;
     let changed = stmt.execute(params_from_iter(employee_values(id, draft, now)))?;
@@ -318,7 +319,7 @@ pub fn direct_reports(conn: &Connection, id: EmployeeId) -> CoreResult<Vec<Perso
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {PERSON_COLUMNS} FROM employee e WHERE e.manager_id = ?1
-             ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id"
+             ORDER BY e.sort_name, e.id"
         ))?
         .query_map([id.to_string()], read_person)?
         .collect::<Result<_, _>>()?)
@@ -501,8 +502,7 @@ fn directory_order(sort: DirectorySort, descending: bool) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
     // Ties fall back to name then id, in the same direction, so windows are stable and an index
     // can serve both directions.
-    let name =
-        format!("e.last_name COLLATE NOCASE {dir}, e.first_name COLLATE NOCASE {dir}, e.id {dir}");
+    let name = format!("e.sort_name {dir}, e.id {dir}");
     match sort {
         DirectorySort::Name => name,
         DirectorySort::Department => format!("e.department COLLATE NOCASE {dir}, {name}"),

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use crate::domain::text::employee_search_text;
+use crate::domain::text::{employee_search_text, employee_sort_name};
 use crate::{CoreError, CoreResult, RefusalKey};
 
 /// An employee as the import compares and writes it: stored column values, languages and interests
@@ -132,14 +132,14 @@ fn write_rows(
     let mut insert = tx.prepare(
         "INSERT INTO employee (id, external_id, first_name, last_name, email, department, title,
              grade, manager_id, site, timezone, hire_date, program_role, adoption_profile, active,
-             search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?16)",
+             search_text, created_at, updated_at, sort_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16, ?16, ?17)",
     )?;
     let mut update = tx.prepare(
         "UPDATE employee SET external_id = ?2, first_name = ?3, last_name = ?4, email = ?5,
              department = ?6, title = ?7, grade = ?8, manager_id = ?9, site = ?10, timezone = ?11,
              hire_date = ?12, program_role = ?13, adoption_profile = ?14, active = 1,
-             search_text = ?15, updated_at = ?16
+             search_text = ?15, updated_at = ?16, sort_name = ?17
          WHERE id = ?1",
     )?;
     let mut clear_languages = tx.prepare("DELETE FROM employee_language WHERE employee_id = ?1")?;
@@ -168,6 +168,7 @@ fn write_rows(
             e.adoption_profile,
             search_text(e),
             now,
+            employee_sort_name(&e.first_name, &e.last_name),
         ])?;
         for language in &e.languages {
             add_language.execute(params![e.id, language])?;
@@ -197,6 +198,7 @@ fn write_rows(
             e.adoption_profile,
             search_text(e),
             now,
+            employee_sort_name(&e.first_name, &e.last_name),
         ])?;
         if u.languages_changed {
             clear_languages.execute([&e.id])?;

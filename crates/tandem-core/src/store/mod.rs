@@ -90,6 +90,27 @@ mod tests {
     }
 
     #[test]
+    fn upgrading_fills_the_sort_name_of_employees_stored_before_it(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let mut conn = Connection::open_in_memory()?;
+        migrations().to_version(&mut conn, 8)?;
+        conn.execute(
+            "INSERT INTO employee (id, external_id, first_name, last_name, email, grade, timezone,
+                 program_role, active, created_at, updated_at)
+             VALUES ('e1', 'E1', 'Éric', 'Émond', 'eric@exemple.fr', 3, 'Europe/Paris', 'none', 1,
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [],
+        )?;
+        migrations().to_latest(&mut conn)?;
+        let sort_name: String =
+            conn.query_row("SELECT sort_name FROM employee WHERE id = 'e1'", [], |r| {
+                r.get(0)
+            })?;
+        assert_eq!(sort_name, "emond\u{1}eric");
+        Ok(())
+    }
+
+    #[test]
     fn a_new_store_enforces_foreign_keys() -> CoreResult<()> {
         let store = Store::open_in_memory()?;
         let on: i64 = store

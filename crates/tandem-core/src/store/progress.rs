@@ -205,7 +205,7 @@ pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<P
          JOIN employee m ON m.id = p.mentee_id
          JOIN employee t ON t.id = p.mentor_id
          WHERE p.program_id = ?1 AND p.status = 'approved'
-         ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id",
+         ORDER BY m.sort_name, m.id",
         person_columns("m"),
         person_columns("t")
     );

@@ -24,7 +24,7 @@ pub fn participants(conn: &Connection, program: ProgramId) -> CoreResult<Vec<Par
          JOIN employee e ON e.id = pp.employee_id
          JOIN program p ON p.id = pp.program_id
          WHERE pp.program_id = ?1
-         ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id"
+         ORDER BY e.sort_name, e.id"
     ))?;
     let rows = stmt
         .query_map([program.to_string()], |r| {

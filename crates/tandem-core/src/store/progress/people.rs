@@ -428,7 +428,7 @@ pub fn mentor_pairs(
          JOIN program g ON g.id = p.program_id
          JOIN employee m ON m.id = p.mentee_id
          WHERE p.mentor_id = ?1 AND p.status = 'approved'
-         ORDER BY g.start_date, g.id, m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, m.id",
+         ORDER BY g.start_date, g.id, m.sort_name, m.id",
         person_columns("m")
     );
     let rows = conn
