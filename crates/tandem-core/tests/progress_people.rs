@@ -137,6 +137,12 @@ fn the_manager_view_shows_levels_sessions_and_the_latest_summaries() -> CoreResu
     );
     assert_eq!(bruno.summaries_total, 4);
     assert_eq!(bruno.summaries[0].with.first_name, "Emma");
+    // Each summary names its pair, so the view can open the session on the pair page.
+    let pairs: Vec<_> = bruno.summaries.iter().map(|s| s.pair_id).collect();
+    assert_eq!(
+        pairs,
+        [w.pairs["A"], w.pairs["A"], w.pairs["A"], w.pairs["D"]]
+    );
     Ok(())
 }
 

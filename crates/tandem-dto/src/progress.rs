@@ -372,6 +372,8 @@ pub struct PlatformLevelsDto {
 #[ts(export)]
 pub struct SessionSummaryDto {
     pub session_id: String,
+    /// The pair the session belongs to, to open it on the pair page.
+    pub pair_id: String,
     pub program_id: String,
     pub at: String,
     pub side: SideDto,

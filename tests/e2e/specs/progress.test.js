@@ -199,5 +199,18 @@ describe('progress', { timeout: 600_000 }, () => {
     assert.ok(notes.length >= 5, `the demo's private notes: ${notes}`);
     for (const note of notes) assert.ok(!page.includes(note), `a private note is shown to a manager: ${note}`);
     await shot(driver, 'progress-manager');
+
+    // A summary opens its session on the pair page, highlighted, with the same summary in its log.
+    const link = (await driver.findElements(tid('summary-link')))[0];
+    const href = await link.getAttribute('href');
+    const sessionId = /\/sessions\/([^/]+)$/.exec(href)?.[1];
+    assert.ok(sessionId, `the summary links to a session: ${href}`);
+    const summary = await driver.executeScript(
+      `return document.querySelector('[data-testid="summary"] p').textContent.trim();`,
+    );
+    await link.click();
+    await waitVisible(driver, 'pair-title', WAIT * 2);
+    const item = await driver.wait(until.elementLocated(By.css(`#session-${sessionId}.highlighted`)), WAIT, 'the session is not highlighted');
+    assert.ok((await item.getText()).includes(summary), 'the pair page shows the summary the manager read');
   });
 });

@@ -256,7 +256,7 @@ export function createProgressMock(employees: Map<string, Employee>, programs: P
         next_session: sessions.find((s) => s.status === 'planned')?.starts_at ?? null,
         summaries: summaries.slice(0, 12).map((s) => {
           const pair = mine.find((x) => x.pair.id === s.pair_id)!.pair;
-          return { session_id: s.session_id, program_id: s.program_id, at: s.starts_at, side: pair.mentee_id === e.id ? 'mentee' : 'mentor', with: person(pair.mentee_id === e.id ? pair.mentor_id : pair.mentee_id), summary: s.summary };
+          return { session_id: s.session_id, pair_id: s.pair_id, program_id: s.program_id, at: s.starts_at, side: pair.mentee_id === e.id ? 'mentee' : 'mentor', with: person(pair.mentee_id === e.id ? pair.mentor_id : pair.mentee_id), summary: s.summary };
         }),
         summaries_total: summaries.length,
       }];

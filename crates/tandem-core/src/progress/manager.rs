@@ -173,6 +173,7 @@ pub fn manager_view(
                 for s in latest.into_iter().flatten() {
                     person.summaries.push(SessionSummary {
                         session_id: s.session_id,
+                        pair_id: pair.pair_id,
                         program_id: pair.program.id,
                         at: s.at,
                         side,

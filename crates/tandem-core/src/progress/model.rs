@@ -430,6 +430,8 @@ pub struct PlatformLevels {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionSummary {
     pub session_id: SessionId,
+    /// The pair the session belongs to, so the summary can open it on the pair page.
+    pub pair_id: PairId,
     pub program_id: ProgramId,
     pub at: DateTime<Utc>,
     /// The side the person was on in that session.

@@ -453,6 +453,7 @@ impl From<core::SessionSummary> for SessionSummaryDto {
     fn from(s: core::SessionSummary) -> Self {
         Self {
             session_id: s.session_id.to_string(),
+            pair_id: s.pair_id.to_string(),
             program_id: s.program_id.to_string(),
             at: instant(s.at),
             side: s.side.into(),

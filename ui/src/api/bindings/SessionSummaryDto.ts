@@ -5,4 +5,8 @@ import type { SideDto } from "./SideDto";
 /**
  * A held session's summary, as a manager may read it.
  */
-export type SessionSummaryDto = { session_id: string, program_id: string, at: string, side: SideDto, with: ProgramPersonDto, summary: string, };
+export type SessionSummaryDto = { session_id: string, 
+/**
+ * The pair the session belongs to, to open it on the pair page.
+ */
+pair_id: string, program_id: string, at: string, side: SideDto, with: ProgramPersonDto, summary: string, };

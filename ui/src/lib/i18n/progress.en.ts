@@ -168,6 +168,7 @@ export const progressEn = {
   'manager.next': 'Next session',
   'manager.summaries': 'Session summaries ({count})',
   'manager.summariesMore': 'The latest {shown} of {count}; the mentee’s page has them all.',
+  'manager.openSession': 'Open this session on the pair page',
   'manager.with': 'with {name}',
   'manager.noSummary': 'No summary written yet.',
   'manager.onlyMentor': 'Mentors others: no learning levels to show.',

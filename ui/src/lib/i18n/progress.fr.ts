@@ -168,6 +168,7 @@ export const progressFr: { readonly [K in keyof typeof progressEn]: string } = {
   'manager.next': 'Prochaine séance',
   'manager.summaries': 'Résumés de séance ({count})',
   'manager.summariesMore': 'Les {shown} derniers sur {count} ; la page du mentoré les a tous.',
+  'manager.openSession': 'Ouvrir cette séance sur la page du binôme',
   'manager.with': 'avec {name}',
   'manager.noSummary': 'Aucun résumé rédigé pour l’instant.',
   'manager.onlyMentor': 'Mentor d’autres personnes : pas de niveaux d’apprentissage à montrer.',
