@@ -14,7 +14,7 @@ DROP INDEX employee_active_by_department;
 DROP INDEX employee_active_by_title;
 DROP INDEX employee_active_by_grade;
 
-CREATE INDEX employee_sort_name ON employee (sort_name, id);
+CREATE INDEX employee_sort_name ON employee (sort_name);
 CREATE INDEX employee_active_by_name ON employee (sort_name, id) WHERE active = 1;
 CREATE INDEX employee_active_by_department ON employee
     (department COLLATE NOCASE, sort_name, id) WHERE active = 1;
