@@ -48,6 +48,11 @@ try {
   await input.sendKeys(path.join(SAMPLES, 'hr-export-with-errors.csv'));
   await waitVisible(driver, 'import-count-new');
   await shot(driver, 'import-preview');
+  // The rejected rows, each explained in French with the values from the file.
+  await click(driver, 'lang-fr');
+  await driver.executeScript("document.querySelector('[data-testid=\"import-rejected-row\"]').scrollIntoView({ block: 'center' })");
+  await shot(driver, 'import-rejected-fr');
+  await click(driver, 'lang-en');
 
   await openArea(driver, 'programs');
   await click(driver, 'new-program');
@@ -73,6 +78,13 @@ try {
   await click(driver, 'tab-dashboard');
   await waitVisible(driver, 'chart-months-canvas', WAIT * 2);
   await shot(driver, 'dashboard');
+
+  // The dashboard's at-risk figure opens the follow-up tab on the pairs at risk.
+  await click(driver, 'kpi-at-risk-link');
+  await waitVisible(driver, 'pairs-table', WAIT * 2);
+  await shot(driver, 'pairs-at-risk');
+  await click(driver, 'tab-dashboard');
+  await waitVisible(driver, 'chart-months-canvas', WAIT * 2);
 
   await (await driver.findElement(tid('pair-mentee'))).click();
   await waitVisible(driver, 'chart-levels-canvas', WAIT * 2);
