@@ -203,9 +203,9 @@ fn check_name(errors: &mut Vec<FieldError>, field: &str, name: &str, required: b
     if required && len == 0 {
         errors.push(FieldError::new(field, "required", "a name is required"));
     } else if len > MAX_CATALOG_NAME_LEN {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             field,
-            "too_long",
+            MAX_CATALOG_NAME_LEN,
             format!("the name is {len} characters long; the limit is {MAX_CATALOG_NAME_LEN}"),
         ));
     }

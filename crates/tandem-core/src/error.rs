@@ -20,6 +20,8 @@ pub struct FieldError {
     pub key: String,
     /// An English sentence a person can act on, used when the UI has no translation.
     pub message: String,
+    /// Values a more precise sentence can name (`error.<key>.detail` in the UI), e.g. `max`.
+    pub params: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
@@ -28,7 +30,19 @@ impl FieldError {
             field: field.to_owned(),
             key: key.to_owned(),
             message: message.into(),
+            params: Vec::new(),
         }
+    }
+
+    /// A value over its limit of `max` characters (or items): key `too_long`, param `max`.
+    pub fn too_long(field: &str, max: usize, message: impl Into<String>) -> Self {
+        Self::new(field, "too_long", message).with("max", max)
+    }
+
+    /// Adds a value the precise sentence names as `{name}`.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.params.push((name, value.to_string()));
+        self
     }
 }
 
@@ -241,6 +255,10 @@ mod tests {
                 ("who", "Ada Martin".to_owned())
             ])
         );
+        // A field over its limit names the limit for the UI's precise sentence.
+        let long = FieldError::too_long("reason", 500, "the reason is too long");
+        assert_eq!(long.key, "too_long");
+        assert_eq!(long.params, vec![("max", "500".to_owned())]);
         // Params only attach to refusals.
         let nf = CoreError::not_found("employee", 7).with("x", 1);
         assert!(nf.refusal().is_none());

@@ -267,6 +267,19 @@ fn each_rejection_reason_is_reported_on_the_line_where_its_row_starts() -> TestR
             p(&[("field", "external_id"), ("rule", "required")])
         )]
     );
+    // A value over its limit carries the limit, so the UI can name it.
+    let max = tandem_core::domain::validation::MAX_TEXT_LEN.to_string();
+    assert_eq!(
+        details(12),
+        vec![(
+            "field_rule",
+            p(&[
+                ("field", "department"),
+                ("rule", "too_long"),
+                ("max", max.as_str())
+            ])
+        )]
+    );
     assert_eq!(details(18)[0].0, "manager_rejected");
     assert_eq!(details(19)[0].0, "column_count");
     // Every rejected row has at least one detail, so no row falls back to English.

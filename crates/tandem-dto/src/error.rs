@@ -14,6 +14,8 @@ pub struct FieldErrorDto {
     pub field: String,
     pub key: String,
     pub message: String,
+    /// Values the UI's precise sentence `error.<key>.detail` names, e.g. `max`.
+    pub params: BTreeMap<String, String>,
 }
 
 /// A failure as the UI sees it. `code` is stable per kind of failure:
@@ -36,6 +38,11 @@ impl From<&FieldError> for FieldErrorDto {
             field: e.field.clone(),
             key: e.key.clone(),
             message: e.message.clone(),
+            params: e
+                .params
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone()))
+                .collect(),
         }
     }
 }

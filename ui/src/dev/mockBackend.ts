@@ -181,13 +181,13 @@ function listEmployees(q: DirectoryQueryDto) {
 function validate(input: EmployeeInputDto, selfId: string | null): void {
   const fields: FieldErrorDto[] = [];
   for (const f of ['external_id', 'first_name', 'last_name', 'email'] as const) {
-    if (!input[f].trim()) fields.push({ field: f, key: 'required', message: 'This field is required.' });
+    if (!input[f].trim()) fields.push({ field: f, key: 'required', message: 'This field is required.', params: {} });
   }
   if (input.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) {
-    fields.push({ field: 'email', key: 'email_invalid', message: `"${input.email}" is not an email address.` });
+    fields.push({ field: 'email', key: 'email_invalid', message: `"${input.email}" is not an email address.`, params: {} });
   }
-  if (!(input.grade >= 1 && input.grade <= 10)) fields.push({ field: 'grade', key: 'grade_invalid', message: 'Grade must be 1 to 10.' });
-  if (selfId && input.manager_id === selfId) fields.push({ field: 'manager_id', key: 'manager_self', message: 'Own manager.' });
+  if (!(input.grade >= 1 && input.grade <= 10)) fields.push({ field: 'grade', key: 'grade_invalid', message: 'Grade must be 1 to 10.', params: {} });
+  if (selfId && input.manager_id === selfId) fields.push({ field: 'manager_id', key: 'manager_self', message: 'Own manager.', params: {} });
   if (fields.length) fail('validation', 'Some fields are invalid.', fields);
   for (const e of employees.values()) {
     if (e.id === selfId) continue;
@@ -367,7 +367,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       return structuredClone(catalog);
     case 'save_platform': {
       const input = args.input as PlatformInputDto;
-      if (!input.name.trim()) fail('validation', 'Name required.', [{ field: 'name', key: 'required', message: 'Give a name.' }]);
+      if (!input.name.trim()) fail('validation', 'Name required.', [{ field: 'name', key: 'required', message: 'Give a name.', params: {} }]);
       if (input.id) {
         const p = catalog.platforms.find((x) => x.id === input.id);
         if (!p) fail('not_found', 'No such platform.');
@@ -383,8 +383,8 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       const input = args.input as TopicInputDto;
       if (!input.name_en.trim() && !input.name_fr.trim()) {
         fail('validation', 'A name is required.', [
-          { field: 'name_en', key: 'required', message: 'Give at least one name.' },
-          { field: 'name_fr', key: 'required', message: 'Give at least one name.' },
+          { field: 'name_en', key: 'required', message: 'Give at least one name.', params: {} },
+          { field: 'name_fr', key: 'required', message: 'Give at least one name.', params: {} },
         ]);
       }
       const p = catalog.platforms.find((x) => x.id === input.platform_id);

@@ -65,13 +65,13 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
 
   function validate(input: ProgramInputDto): void {
     const fields: FieldErrorDto[] = [];
-    if (!input.name.trim()) fields.push({ field: 'name', key: 'required', message: 'give the program a name' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.start_date)) fields.push({ field: 'start_date', key: 'date_invalid', message: 'not a date' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.end_date)) fields.push({ field: 'end_date', key: 'date_invalid', message: 'not a date' });
-    else if (input.end_date <= input.start_date) fields.push({ field: 'end_date', key: 'end_before_start', message: 'the program must end after it starts' });
-    if (input.cadence_weeks < 1 || input.cadence_weeks > 12) fields.push({ field: 'cadence_weeks', key: 'cadence_invalid', message: '1 to 12 weeks' });
-    if (input.session_minutes < 30 || input.session_minutes > 180) fields.push({ field: 'session_minutes', key: 'session_length_invalid', message: '30 to 180 minutes' });
-    if (PARTS.every((k) => input.matching.weights[k] <= 0)) fields.push({ field: 'weights', key: 'weights_all_zero', message: 'all weights are 0' });
+    if (!input.name.trim()) fields.push({ field: 'name', key: 'required', message: 'give the program a name', params: {} });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.start_date)) fields.push({ field: 'start_date', key: 'date_invalid', message: 'not a date', params: {} });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.end_date)) fields.push({ field: 'end_date', key: 'date_invalid', message: 'not a date', params: {} });
+    else if (input.end_date <= input.start_date) fields.push({ field: 'end_date', key: 'end_before_start', message: 'the program must end after it starts', params: {} });
+    if (input.cadence_weeks < 1 || input.cadence_weeks > 12) fields.push({ field: 'cadence_weeks', key: 'cadence_invalid', message: '1 to 12 weeks', params: {} });
+    if (input.session_minutes < 30 || input.session_minutes > 180) fields.push({ field: 'session_minutes', key: 'session_length_invalid', message: '30 to 180 minutes', params: {} });
+    if (PARTS.every((k) => input.matching.weights[k] <= 0)) fields.push({ field: 'weights', key: 'weights_all_zero', message: 'all weights are 0', params: {} });
     if (fields.length) fail('validation', 'Some fields are invalid.', fields);
   }
 
@@ -222,7 +222,7 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
       case 'add_participants': {
         const p = get(args.programId);
         for (const id of args.employeeIds as string[]) {
-          if (p.participants.has(id)) fail('validation', 'Already in.', [{ field: 'employee_ids', key: 'already_participant', message: `${person(id).full_name} is already in this program` }]);
+          if (p.participants.has(id)) fail('validation', 'Already in.', [{ field: 'employee_ids', key: 'already_participant', message: `${person(id).full_name} is already in this program`, params: {} }]);
           p.participants.set(id, { side: args.side as SideDto, capacity: null });
         }
         return handle('list_participants', args);

@@ -159,7 +159,7 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
 
   function topicName(id: string) {
     const topic = catalog().platforms.flatMap((p) => p.topics).find((t) => t.id === id);
-    if (!topic) fail('validation', 'Unknown topic.', [{ field: 'topics', key: 'topic_unknown', message: `Unknown topic ${id}.` }]);
+    if (!topic) fail('validation', 'Unknown topic.', [{ field: 'topics', key: 'topic_unknown', message: `Unknown topic ${id}.`, params: {} }]);
     return { id: topic.id, platform_id: topic.platform_id, name_en: topic.name_en, name_fr: topic.name_fr };
   }
 
@@ -216,7 +216,7 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
       case 'cancel_session': {
         const s = session(args.sessionId);
         const reason = String(args.reason ?? '').trim();
-        if (!reason) fail('validation', 'Give a reason.', [{ field: 'reason', key: 'required', message: 'give the reason for the cancellation' }]);
+        if (!reason) fail('validation', 'Give a reason.', [{ field: 'reason', key: 'required', message: 'give the reason for the cancellation', params: {} }]);
         touch({ ...s, status: 'cancelled', cancelled_by: args.cancelledBy as CancelledByDto, cancel_reason: reason });
         return session(s.id);
       }
@@ -232,7 +232,7 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
       case 'save_session_log': {
         const s = session(args.sessionId);
         const input = args.input as LogInputDto;
-        if (input.topics.length === 0) fail('validation', 'Choose a topic.', [{ field: 'topics', key: 'required', message: 'choose at least one topic' }]);
+        if (input.topics.length === 0) fail('validation', 'Choose a topic.', [{ field: 'topics', key: 'required', message: 'choose at least one topic', params: {} }]);
         const now = iso(Date.now());
         const log: SessionLogDto = {
           session_id: s.id,
@@ -274,7 +274,7 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
         return reminder;
       case 'set_reminder_minutes': {
         const minutes = Number(args.minutes);
-        if (!(minutes >= 0 && minutes <= 1440)) fail('validation', 'Out of range.', [{ field: 'reminder_minutes', key: 'out_of_range', message: '0 to 1440 minutes' }]);
+        if (!(minutes >= 0 && minutes <= 1440)) fail('validation', 'Out of range.', [{ field: 'reminder_minutes', key: 'out_of_range', message: '0 to 1440 minutes', params: {} }]);
         reminder = minutes;
         return reminder;
       }

@@ -68,9 +68,9 @@ describe('other errors', () => {
       params: {},
       message: 'email invalid',
       fields: [
-        { field: 'email', key: 'email_invalid', message: 'bad email' },
-        { field: 'email2', key: 'email_invalid', message: 'bad email' },
-        { field: 'x', key: 'rule_the_ui_does_not_know', message: 'Grade 11 is above 10.' },
+        { field: 'email', key: 'email_invalid', message: 'bad email', params: {} },
+        { field: 'email2', key: 'email_invalid', message: 'bad email', params: {} },
+        { field: 'x', key: 'rule_the_ui_does_not_know', message: 'Grade 11 is above 10.', params: {} },
       ],
     };
     expect(describeError('fr', error)).toBe(`${catalogs.fr['error.email_invalid']} Grade 11 is above 10.`);

@@ -12,6 +12,7 @@ import { toErrorDto } from '../api/errors';
 import { isMessageKey, translate, type Lang, type Params } from './i18n/core';
 import { lang } from './i18n/index.svelte';
 import { formatDateTime, formatTime, zoneCity } from './sessions';
+import { fieldErrorText } from './fieldErrors';
 
 /** The params a refusal sentence uses, with `{when}` built from the instants it names. */
 export function refusalParams(language: Lang, params: ErrorDto['params']): Params {
@@ -32,10 +33,8 @@ export function refusalParams(language: Lang, params: ErrorDto['params']): Param
 /** The sentence for an error in `language`. */
 export function describeError(language: Lang, error: ErrorDto): string {
   if (error.code === 'validation' && error.fields.length > 0) {
-    const sentences = error.fields.map((f) => {
-      const key = `error.${f.key}`;
-      return isMessageKey(key) ? translate(language, key) : f.message;
-    });
+    const lookup = (key: string, params?: Params) => (isMessageKey(key) ? translate(language, key, params) : undefined);
+    const sentences = error.fields.map((f) => fieldErrorText(f, lookup));
     return [...new Set(sentences)].join(' ');
   }
   if (error.key) {

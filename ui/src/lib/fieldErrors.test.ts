@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseField, mapFieldErrors, unplacedFields } from './fieldErrors';
-import { isMessageKey, translate } from './i18n/core';
+import { baseField, fieldErrorText, mapFieldErrors, unplacedFields } from './fieldErrors';
+import { catalogs, isMessageKey, translate } from './i18n/core';
 
 const fr = (key: string) => (isMessageKey(key) ? translate('fr', key) : undefined);
 
@@ -13,8 +13,8 @@ describe('mapFieldErrors', () => {
         params: {},
         message: 'invalid',
         fields: [
-          { field: 'email', key: 'email_invalid', message: '"x" is not an email address.' },
-          { field: 'first_name', key: 'required', message: 'First name is required.' },
+          { field: 'email', key: 'email_invalid', message: '"x" is not an email address.', params: {} },
+          { field: 'first_name', key: 'required', message: 'First name is required.', params: {} },
         ],
       },
       fr,
@@ -27,7 +27,7 @@ describe('mapFieldErrors', () => {
 
   it('falls back to the server message when the key is unknown', () => {
     const out = mapFieldErrors(
-      { code: 'validation', key: null, params: {}, message: 'invalid', fields: [{ field: 'grade', key: 'brand_new_rule', message: 'Grade 11 is above 10.' }] },
+      { code: 'validation', key: null, params: {}, message: 'invalid', fields: [{ field: 'grade', key: 'brand_new_rule', message: 'Grade 11 is above 10.', params: {} }] },
       fr,
     );
     expect(out.grade).toEqual(['Grade 11 is above 10.']);
@@ -41,9 +41,9 @@ describe('mapFieldErrors', () => {
         params: {},
         message: 'invalid',
         fields: [
-          { field: 'availability[0].end_minute', key: 'slot_invalid', message: 'a' },
-          { field: 'availability[2]', key: 'slot_overlap', message: 'b' },
-          { field: 'availability.3', key: 'slot_overlap', message: 'b' },
+          { field: 'availability[0].end_minute', key: 'slot_invalid', message: 'a', params: {} },
+          { field: 'availability[2]', key: 'slot_overlap', message: 'b', params: {} },
+          { field: 'availability.3', key: 'slot_overlap', message: 'b', params: {} },
         ],
       },
       fr,
@@ -64,5 +64,21 @@ describe('mapFieldErrors', () => {
   it('reads the base name of a field path', () => {
     expect(baseField('skills[3].level')).toBe('skills');
     expect(baseField('email')).toBe('email');
+  });
+});
+
+describe('fieldErrorText', () => {
+  const fr = (key: string, params?: Record<string, string | number>) =>
+    isMessageKey(key) ? translate('fr', key, params) : undefined;
+
+  it('names the limit when the error carries it', () => {
+    const text = fieldErrorText({ field: 'reason', key: 'too_long', message: 'too long', params: { max: '500' } }, fr);
+    expect(text).toBe('Ce texte est trop long : 500 caractères au plus.');
+  });
+
+  it('falls back to the general sentence when a value is missing, never showing a placeholder', () => {
+    const text = fieldErrorText({ field: 'reason', key: 'too_long', message: 'too long', params: { other: '1' } }, fr);
+    expect(text).toBe(catalogs.fr['error.too_long']);
+    expect(fieldErrorText({ field: 'x', key: 'too_long', message: 'm', params: {} }, fr)).toBe(catalogs.fr['error.too_long']);
   });
 });

@@ -33,6 +33,11 @@ describe('rejected import rows', () => {
     expect(text).toBe(`${catalogs.fr['importField.email']} : ${catalogs.fr['error.email_invalid']}`);
   });
 
+  it('a field over its limit names the limit', () => {
+    const text = rowDetailText('fr', { key: 'field_rule', params: { field: 'department', rule: 'too_long', max: '200' } });
+    expect(text).toBe(`${catalogs.fr['importField.department']} : Ce texte est trop long : 200 caractères au plus.`);
+  });
+
   it('joins several details once each', () => {
     const detail = { key: 'field_rule', params: { field: 'first_name', rule: 'required' } };
     const text = rejectedRowText('en', row([detail, detail, { key: 'grade_unreadable', params: { value: 'twelve' } }]));

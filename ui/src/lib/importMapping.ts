@@ -1,5 +1,6 @@
 import type { ImportFieldDto, RejectedRowDto, RowDetailDto } from '../api';
 import { isMessageKey, translate, type Lang, type Params } from './i18n/core';
+import { fieldErrorText } from './fieldErrors';
 
 /**
  * The mapping after the user points `column` at `field`: a field is fed by one column only, so a
@@ -48,10 +49,13 @@ export function rowDetailText(lang: Lang, detail: RowDetailDto): string | null {
   if (detail.key === 'field_rule') {
     // The field's column label and the rule's own sentence, both from the catalogs.
     const field = `importField.${detail.params.field}`;
-    const rule = `error.${detail.params.rule}`;
-    if (!isMessageKey(field) || !isMessageKey(rule)) return null;
+    if (!isMessageKey(field) || !detail.params.rule) return null;
+    const { field: _field, rule: ruleKey, ...values } = detail.params;
+    const lookup = (key: string, p?: Params) => (isMessageKey(key) ? translate(lang, key, p) : undefined);
+    const rule = fieldErrorText({ field: _field ?? '', key: ruleKey, message: '', params: values }, lookup);
+    if (!rule) return null;
     params.field = translate(lang, field);
-    params.rule = translate(lang, rule);
+    params.rule = rule;
   }
   return translate(lang, key, params);
 }

@@ -111,9 +111,9 @@ fn required_text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: us
 fn optional_text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
     let len = value.chars().count();
     if len > max {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             field,
-            "too_long",
+            max,
             format!(
                 "{} is {len} characters long; the limit is {max}",
                 label(field)
@@ -192,9 +192,9 @@ fn check_interests(errors: &mut Vec<FieldError>, interests: &[String]) {
         ));
     }
     if let Some(long) = interests.iter().find(|t| t.chars().count() > MAX_TAG_LEN) {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             "interests",
-            "too_long",
+            MAX_TAG_LEN,
             format!("the interest '{long}' is longer than {MAX_TAG_LEN} characters"),
         ));
     }

@@ -245,9 +245,10 @@ fn problem_of(error: FieldError) -> RowProblem {
         (_, "too_long" | "too_many") => RejectReason::FieldTooLong,
         _ => RejectReason::ValueInvalid,
     };
-    let detail = RowDetail::new(RowDetailKey::FieldRule)
+    let mut detail = RowDetail::new(RowDetailKey::FieldRule)
         .with("field", &error.field)
         .with("rule", &error.key);
+    detail.params.extend(error.params.iter().cloned());
     RowProblem {
         reason,
         message: error.message,

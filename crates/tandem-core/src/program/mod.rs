@@ -123,9 +123,9 @@ pub fn validate_input(input: &ProgramInput) -> Vec<FieldError> {
             "give the program a name",
         ));
     } else if name.chars().count() > MAX_NAME_CHARS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             "name",
-            "too_long",
+            MAX_NAME_CHARS,
             format!("a program name has at most {MAX_NAME_CHARS} characters"),
         ));
     }
@@ -158,9 +158,9 @@ pub fn validate_input(input: &ProgramInput) -> Vec<FieldError> {
     }
     let charter_chars = input.charter.chars().count();
     if charter_chars > MAX_CHARTER_CHARS {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             "charter",
-            "too_long",
+            MAX_CHARTER_CHARS,
             format!(
                 "the charter has {charter_chars} characters; at most {MAX_CHARTER_CHARS} are allowed"
             ),

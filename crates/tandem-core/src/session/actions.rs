@@ -170,11 +170,11 @@ pub fn cancel_session(
             ));
         }
         if len > MAX_REASON_CHARS {
-            return Err(CoreError::invalid(
+            return Err(CoreError::Validation(vec![FieldError::too_long(
                 "reason",
-                "too_long",
+                MAX_REASON_CHARS,
                 format!("the reason is {len} characters long; the limit is {MAX_REASON_CHARS}"),
-            ));
+            )]));
         }
         session.status = SessionStatus::Cancelled;
         session.cancelled_by = Some(who);

@@ -224,9 +224,9 @@ pub(crate) fn check_conflicts(
 pub(crate) fn location_errors(location: &str, field: &str) -> Vec<FieldError> {
     let len = location.chars().count();
     if len > MAX_LOCATION_CHARS {
-        vec![FieldError::new(
+        vec![FieldError::too_long(
             field,
-            "too_long",
+            MAX_LOCATION_CHARS,
             format!(
                 "the place or link is {len} characters long; the limit is {MAX_LOCATION_CHARS}"
             ),

@@ -72,9 +72,9 @@ fn normalized(mut input: LogInput) -> LogInput {
 fn check_length(errors: &mut Vec<FieldError>, field: &str, label: &str, value: &str, max: usize) {
     let len = value.chars().count();
     if len > max {
-        errors.push(FieldError::new(
+        errors.push(FieldError::too_long(
             field,
-            "too_long",
+            max,
             format!("the {label} is {len} characters long; the limit is {max}"),
         ));
     }

@@ -3,4 +3,8 @@
 /**
  * One invalid field; `key` is translated by the UI, `message` is the English fallback.
  */
-export type FieldErrorDto = { field: string, key: string, message: string, };
+export type FieldErrorDto = { field: string, key: string, message: string, 
+/**
+ * Values the UI's precise sentence `error.<key>.detail` names, e.g. `max`.
+ */
+params: { [key in string]?: string }, };

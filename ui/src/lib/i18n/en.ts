@@ -194,6 +194,7 @@ export const en = {
 
   'error.required': 'This field is required.',
   'error.too_long': 'This is too long.',
+  'error.too_long.detail': 'This is too long: {max} characters at most.',
   'error.email_invalid': 'This email address is not valid.',
   'error.grade_invalid': 'The grade must be a whole number from 1 to 10.',
   'error.timezone_invalid': 'Pick a time zone from the list.',

@@ -192,6 +192,7 @@ export const fr: Messages = {
 
   'error.required': 'Ce champ est obligatoire.',
   'error.too_long': 'Ce texte est trop long.',
+  'error.too_long.detail': 'Ce texte est trop long : {max} caractères au plus.',
   'error.email_invalid': 'Cette adresse e-mail n’est pas valide.',
   'error.grade_invalid': 'L’échelon doit être un nombre entier de 1 à 10.',
   'error.timezone_invalid': 'Choisissez un fuseau horaire dans la liste.',

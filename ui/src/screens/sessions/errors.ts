@@ -5,6 +5,7 @@
 import type { ErrorDto } from '../../api';
 import { tMaybe } from '../../lib/i18n/index.svelte';
 import { mapFieldErrors, unplacedFields, type FieldMessages } from '../../lib/fieldErrors';
+import type { Params } from '../../lib/i18n/core';
 import { errorText } from '../../lib/errorText';
 
 export interface Shown {
@@ -13,8 +14,8 @@ export interface Shown {
 }
 
 /** Translates an error key, preferring the session screens' own wording. */
-export function translateKey(key: string): string | undefined {
-  return tMaybe(`sessions.${key}`) ?? tMaybe(key);
+export function translateKey(key: string, params?: Params): string | undefined {
+  return tMaybe(`sessions.${key}`, params) ?? tMaybe(key, params);
 }
 
 /** Splits an error into messages for the `placed` fields and a banner for the rest. */
