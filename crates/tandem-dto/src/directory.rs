@@ -460,6 +460,7 @@ impl EmployeeInputDto {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::validation_keys as keys;
 
     fn input() -> EmployeeInputDto {
         EmployeeInputDto {
@@ -488,15 +489,6 @@ mod tests {
                 level: 2,
                 target: Some(4),
             }],
-        }
-    }
-
-    fn keys(result: CoreResult<EmployeeDraft>) -> Vec<(String, String)> {
-        match result {
-            Err(CoreError::Validation(fields)) => {
-                fields.into_iter().map(|f| (f.field, f.key)).collect()
-            }
-            other => panic!("expected a validation error, got {other:?}"),
         }
     }
 

@@ -15,6 +15,8 @@ pub mod programs;
 pub mod progress;
 pub mod sessions;
 pub mod settings;
+#[cfg(test)]
+mod test_support;
 
 pub use catalog::*;
 pub use directory::*;

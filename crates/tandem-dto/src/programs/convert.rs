@@ -463,6 +463,7 @@ impl From<(PersonSummary, PersonSummary)> for ExclusionDto {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::validation_keys as keys;
 
     fn input() -> ProgramInputDto {
         ProgramInputDto {
@@ -473,15 +474,6 @@ mod tests {
             session_minutes: 60,
             charter: String::new(),
             matching: MatchingSettingsDto::defaults(),
-        }
-    }
-
-    fn keys<T: std::fmt::Debug>(result: CoreResult<T>) -> Vec<(String, String)> {
-        match result {
-            Err(CoreError::Validation(fields)) => {
-                fields.into_iter().map(|f| (f.field, f.key)).collect()
-            }
-            other => panic!("expected a validation error, got {other:?}"),
         }
     }
 

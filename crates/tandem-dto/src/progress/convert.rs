@@ -574,15 +574,7 @@ impl From<core::AudienceFigure> for AudienceFigureDto {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn keys<T: std::fmt::Debug>(result: CoreResult<T>) -> Vec<(String, String)> {
-        match result {
-            Err(CoreError::Validation(fields)) => {
-                fields.into_iter().map(|f| (f.field, f.key)).collect()
-            }
-            other => panic!("expected a validation error, got {other:?}"),
-        }
-    }
+    use crate::test_support::validation_keys as keys;
 
     fn change(platform: &str, followers: Option<f64>) -> AudienceChangeDto {
         AudienceChangeDto {

@@ -420,16 +420,8 @@ impl From<AgendaEntry> for AgendaEntryDto {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::validation_keys as keys;
     use chrono::TimeZone;
-
-    fn keys<T: std::fmt::Debug>(result: CoreResult<T>) -> Vec<(String, String)> {
-        match result {
-            Err(CoreError::Validation(fields)) => {
-                fields.into_iter().map(|f| (f.field, f.key)).collect()
-            }
-            other => panic!("expected a validation error, got {other:?}"),
-        }
-    }
 
     #[test]
     fn instants_cross_as_utc_rfc3339_and_come_back_from_any_offset() -> CoreResult<()> {
