@@ -18,8 +18,8 @@ pub use pairs::*;
 pub use participants::*;
 
 use chrono::NaiveDate;
-use rusqlite::types::Type;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::{Type, Value};
+use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use crate::domain::{EmployeeId, ProgramRole};
@@ -101,31 +101,36 @@ pub fn insert_program(
     input: &ProgramInput,
     now: &str,
 ) -> CoreResult<()> {
-    let w = input.matching.weights;
     conn.prepare_cached(
         "INSERT INTO program (id, name, start_date, end_date, cadence_weeks, session_minutes,
              charter, weight_skill, weight_interests, weight_availability, weight_adoption,
              weight_comfort, default_capacity, require_different_department, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
     )?
-    .execute(params![
-        id.to_string(),
-        input.name,
-        date_text(input.start_date),
-        date_text(input.end_date),
-        input.cadence_weeks,
-        input.session_minutes,
-        input.charter,
-        w.skill,
-        w.interests,
-        w.availability,
-        w.adoption,
-        w.comfort,
-        input.matching.default_capacity,
-        input.matching.require_different_department,
-        now,
-    ])?;
+    .execute(params_from_iter(program_values(id, input, now)))?;
     Ok(())
+}
+
+/// The values the insert and the update bind, in their shared `?1`..`?15` order.
+fn program_values(id: ProgramId, input: &ProgramInput, now: &str) -> [Value; 15] {
+    let w = input.matching.weights;
+    [
+        Value::from(id.to_string()),
+        Value::from(input.name.clone()),
+        Value::from(date_text(input.start_date)),
+        Value::from(date_text(input.end_date)),
+        Value::from(input.cadence_weeks),
+        Value::from(input.session_minutes),
+        Value::from(input.charter.clone()),
+        Value::from(w.skill),
+        Value::from(w.interests),
+        Value::from(w.availability),
+        Value::from(w.adoption),
+        Value::from(w.comfort),
+        Value::from(input.matching.default_capacity),
+        Value::from(input.matching.require_different_department),
+        Value::from(now.to_owned()),
+    ]
 }
 
 /// Replaces a program's fields and settings; false for an unknown id.
@@ -135,7 +140,6 @@ pub fn update_program(
     input: &ProgramInput,
     now: &str,
 ) -> CoreResult<bool> {
-    let w = input.matching.weights;
     let n = conn
         .prepare_cached(
             "UPDATE program SET name = ?2, start_date = ?3, end_date = ?4, cadence_weeks = ?5,
@@ -144,23 +148,7 @@ pub fn update_program(
                  default_capacity = ?13, require_different_department = ?14, updated_at = ?15
              WHERE id = ?1",
         )?
-        .execute(params![
-            id.to_string(),
-            input.name,
-            date_text(input.start_date),
-            date_text(input.end_date),
-            input.cadence_weeks,
-            input.session_minutes,
-            input.charter,
-            w.skill,
-            w.interests,
-            w.availability,
-            w.adoption,
-            w.comfort,
-            input.matching.default_capacity,
-            input.matching.require_different_department,
-            now,
-        ])?;
+        .execute(params_from_iter(program_values(id, input, now)))?;
     Ok(n == 1)
 }
 
