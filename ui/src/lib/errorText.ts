@@ -9,17 +9,14 @@
  */
 import type { ErrorDto } from '../api';
 import { toErrorDto } from '../api/errors';
-import { isMessageKey, translate, type Lang, type Params } from './i18n/core';
+import { definedParams, translateMaybe, type Lang, type Params } from './i18n/core';
 import { lang } from './i18n/index.svelte';
 import { formatDateTime, formatTime, zoneCity } from './sessions';
 import { fieldErrorText } from './fieldErrors';
 
 /** The params a refusal sentence uses, with `{when}` built from the instants it names. */
 export function refusalParams(language: Lang, params: ErrorDto['params']): Params {
-  const out: Params = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) out[name] = value;
-  }
+  const out = definedParams(params);
   const { starts_at: start, ends_at: end, timezone } = params;
   if (start) {
     const zone = timezone ?? 'UTC';
@@ -32,18 +29,13 @@ export function refusalParams(language: Lang, params: ErrorDto['params']): Param
 
 /** The sentence for an error in `language`. */
 export function describeError(language: Lang, error: ErrorDto): string {
+  const lookup = (key: string, params?: Params) => translateMaybe(language, key, params);
   if (error.code === 'validation' && error.fields.length > 0) {
-    const lookup = (key: string, params?: Params) => (isMessageKey(key) ? translate(language, key, params) : undefined);
     const sentences = error.fields.map((f) => fieldErrorText(f, lookup));
     return [...new Set(sentences)].join(' ');
   }
-  if (error.key) {
-    const key = `refusal.${error.key}`;
-    if (isMessageKey(key)) return translate(language, key, refusalParams(language, error.params));
-  }
-  const kind = `error.${error.code}`;
-  if (isMessageKey(kind)) return translate(language, kind);
-  return error.message;
+  const refusal = error.key ? lookup(`refusal.${error.key}`, refusalParams(language, error.params)) : undefined;
+  return refusal ?? lookup(`error.${error.code}`) ?? error.message;
 }
 
 /** The sentence for whatever a command rejected with, in the current interface language. */

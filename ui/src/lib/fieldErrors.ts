@@ -1,6 +1,6 @@
 import type { ErrorDto } from '../api';
 import type { FieldErrorDto } from '../api/bindings/FieldErrorDto';
-import type { Params } from './i18n/core';
+import { definedParams, type Params } from './i18n/core';
 
 /** Looks up a catalog key with values for its placeholders; `undefined` when the key is unknown. */
 export type TranslateKey = (key: string, params?: Params) => string | undefined;
@@ -10,10 +10,7 @@ export type TranslateKey = (key: string, params?: Params) => string | undefined;
  * names (e.g. "at most {max} characters"), else the general `error.<key>`, else the backend's English.
  */
 export function fieldErrorText(fe: FieldErrorDto, translateKey: TranslateKey): string {
-  const params: Params = {};
-  for (const [name, value] of Object.entries(fe.params ?? {})) {
-    if (value !== undefined) params[name] = value;
-  }
+  const params = definedParams(fe.params ?? {});
   if (Object.keys(params).length > 0) {
     const precise = translateKey(`error.${fe.key}.detail`, params);
     if (precise && !/\{\w+\}/.test(precise)) return precise;

@@ -1,5 +1,5 @@
 import type { ImportFieldDto, RejectedRowDto, RowDetailDto } from '../api';
-import { isMessageKey, translate, type Lang, type Params } from './i18n/core';
+import { definedParams, isMessageKey, translate, translateMaybe, type Lang } from './i18n/core';
 import { fieldErrorText } from './fieldErrors';
 
 /**
@@ -42,17 +42,13 @@ export function progressFraction(done: number | null, total: number | null): num
 export function rowDetailText(lang: Lang, detail: RowDetailDto): string | null {
   const key = `import.detail.${detail.key}`;
   if (!isMessageKey(key)) return null;
-  const params: Params = {};
-  for (const [name, value] of Object.entries(detail.params)) {
-    if (value !== undefined) params[name] = value;
-  }
+  const params = definedParams(detail.params);
   if (detail.key === 'field_rule') {
     // The field's column label and the rule's own sentence, both from the catalogs.
     const field = `importField.${detail.params.field}`;
     if (!isMessageKey(field) || !detail.params.rule) return null;
     const { field: _field, rule: ruleKey, ...values } = detail.params;
-    const lookup = (key: string, p?: Params) => (isMessageKey(key) ? translate(lang, key, p) : undefined);
-    const rule = fieldErrorText({ field: _field ?? '', key: ruleKey, message: '', params: values }, lookup);
+    const rule = fieldErrorText({ field: _field ?? '', key: ruleKey, message: '', params: values }, (k, p) => translateMaybe(lang, k, p));
     if (!rule) return null;
     params.field = translate(lang, field);
     params.rule = rule;

@@ -38,6 +38,20 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   return interpolate(lang, template, params);
 }
 
+/** Translates a key that comes from data (an error key, an enum value); `undefined` when unknown. */
+export function translateMaybe(lang: Lang, key: string, params?: Params): string | undefined {
+  return isMessageKey(key) ? translate(lang, key, params) : undefined;
+}
+
+/** The values the backend sent for a sentence's placeholders, without the absent ones. */
+export function definedParams(values: { [name in string]?: string }): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
 /** Keys that have plural forms: `base.one` and `base.other` both exist. */
 export type PluralBase = {
   [K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;

@@ -1,8 +1,8 @@
 import type { MessageKey } from './en';
 import {
   formatNumber,
-  isMessageKey,
   translate,
+  translateMaybe,
   translatePlural,
   type Lang,
   type Params,
@@ -33,7 +33,7 @@ export function tn(base: PluralBase, n: number, params?: Params): string {
 
 /** Translates a key that comes from data (an error key, an enum value); `undefined` when unknown. */
 export function tMaybe(key: string, params?: Params): string | undefined {
-  return isMessageKey(key) ? translate(state.lang, key, params) : undefined;
+  return translateMaybe(state.lang, key, params);
 }
 
 export function num(n: number): string {
