@@ -9,6 +9,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus-x11 at-spi2-core
   fonts-dejavu-core fonts-noto-core imagemagick
+  postgresql openssl
 )
 
 missing=()

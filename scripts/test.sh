@@ -4,9 +4,12 @@
 #
 #   bash scripts/test.sh
 #
-# setup → Rust tests → bindings up to date → clippy → rustfmt → UI type check → UI tests →
-# UI build → app build (embedded UI) → end-to-end tests in a virtual X server.
-# Stops at the first failure, exits non-zero, and says which step failed.
+# setup → throwaway PostgreSQL → Rust tests (SQLite) → core tests again on PostgreSQL → bindings
+# up to date → clippy → rustfmt → UI type check → UI tests → UI build → app build (embedded UI) →
+# end-to-end tests in a virtual X server.
+# Stops at the first failure, exits non-zero, and says which step failed. The PostgreSQL server is
+# the test command's own (a temporary folder, a free port, an unprivileged user) and is stopped and
+# removed at the end, whatever happened.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CI="${CI:-true}"
@@ -32,7 +35,14 @@ on_exit() {
     printf '\nFAILED at step "%s" (exit %d) after %d s\n' "$STEP" "$status" "$((SECONDS - START))" >&2
   fi
 }
-trap on_exit EXIT
+source scripts/pg-test-server.sh
+on_exit_all() {
+  on_exit
+  pg_test_stop
+}
+trap on_exit_all EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 df -h . | awk 'NR==2 {print "disk: " $4 " free of " $2}'
 
@@ -40,8 +50,17 @@ section "setup"
 bash scripts/setup.sh
 finish_step
 
+section "PostgreSQL: throwaway server"
+pg_test_start
+finish_step
+
 section "cargo test --workspace"
 cargo test --workspace
+finish_step
+
+section "core tests on PostgreSQL"
+# The same store-touching tests, each on a fresh database of the throwaway server.
+TANDEM_TEST_ENGINE=postgres cargo test -p tandem-core
 finish_step
 
 section "TypeScript bindings up to date"

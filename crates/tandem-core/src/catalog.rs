@@ -62,7 +62,7 @@ pub fn get_catalog(store: &Store) -> CoreResult<Catalog> {
     catalog_of(store.conn())
 }
 
-fn catalog_of(conn: &rusqlite::Connection) -> CoreResult<Catalog> {
+fn catalog_of(conn: &crate::store::db::Connection) -> CoreResult<Catalog> {
     let mut platforms: Vec<CatalogPlatform> = db::list_platforms(conn)?
         .into_iter()
         .map(|platform| CatalogPlatform {

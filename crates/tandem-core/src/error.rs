@@ -104,6 +104,19 @@ pub enum RefusalKey {
     DemoNeedsEmptyDatabase,
     DemoProgramExists,
     DemoDataInvalid,
+    // Opening a database, and team mode.
+    DatabaseTooNew,
+    NotTandemDatabase,
+    BackupNeedsLocalDatabase,
+    ServerUnreachable,
+    WrongPassword,
+    DatabaseMissing,
+    TlsRefused,
+    CaFileUnreadable,
+    PlainConnectionNotLocal,
+    ConnectionLost,
+    TeamDatabaseNotEmpty,
+    StaleRecord,
 }
 
 impl RefusalKey {
@@ -133,7 +146,14 @@ pub enum CoreError {
     InvalidFile(Refusal),
     /// The database failed; nothing was changed.
     #[error("the database could not complete the operation: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(crate::store::db::Error),
+    /// The team server cannot be reached, refused the sign-in or the secure connection, or the
+    /// connection was lost; nothing was changed, and trying again may work.
+    #[error("{}", .0.message)]
+    Connection(Refusal),
+    /// The database cannot be used by this Tandem: written by a newer version, or not Tandem's.
+    #[error("{}", .0.message)]
+    Database(Refusal),
     /// Opening or migrating the database failed.
     #[error("the database could not be opened or upgraded: {0}")]
     Migration(String),
@@ -156,6 +176,8 @@ impl CoreError {
             CoreError::Conflict(_) => "conflict",
             CoreError::InvalidFile(_) => "invalid_file",
             CoreError::Storage(_) | CoreError::Migration(_) => "storage",
+            CoreError::Connection(_) => "connection",
+            CoreError::Database(_) => "database",
         }
     }
 
@@ -175,6 +197,16 @@ impl CoreError {
         CoreError::Conflict(Refusal::new(key, message))
     }
 
+    /// The server cannot be reached or refused the sign-in.
+    pub fn connection(key: RefusalKey, message: impl Into<String>) -> Self {
+        CoreError::Connection(Refusal::new(key, message))
+    }
+
+    /// A database this Tandem cannot use.
+    pub fn database(key: RefusalKey, message: impl Into<String>) -> Self {
+        CoreError::Database(Refusal::new(key, message))
+    }
+
     /// A file that cannot be read as what it should be.
     pub fn invalid_file(key: RefusalKey, message: impl Into<String>) -> Self {
         CoreError::InvalidFile(Refusal::new(key, message))
@@ -182,7 +214,11 @@ impl CoreError {
 
     /// Adds a value the translated sentence names as `{name}`. Other variants are returned as is.
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        if let CoreError::Conflict(refusal) | CoreError::InvalidFile(refusal) = &mut self {
+        if let CoreError::Conflict(refusal)
+        | CoreError::InvalidFile(refusal)
+        | CoreError::Connection(refusal)
+        | CoreError::Database(refusal) = &mut self
+        {
             refusal.params.push((name, value.to_string()));
         }
         self
@@ -191,7 +227,10 @@ impl CoreError {
     /// The refusal behind a conflict or an unreadable file.
     pub fn refusal(&self) -> Option<&Refusal> {
         match self {
-            CoreError::Conflict(r) | CoreError::InvalidFile(r) => Some(r),
+            CoreError::Conflict(r)
+            | CoreError::InvalidFile(r)
+            | CoreError::Connection(r)
+            | CoreError::Database(r) => Some(r),
             _ => None,
         }
     }
@@ -213,6 +252,19 @@ impl Refusal {
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
+
+impl From<crate::store::db::Error> for CoreError {
+    fn from(e: crate::store::db::Error) -> Self {
+        if e.is_connection_lost() {
+            CoreError::connection(
+                RefusalKey::ConnectionLost,
+                format!("the connection to the team database was lost: {e}"),
+            )
+        } else {
+            CoreError::Storage(e)
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

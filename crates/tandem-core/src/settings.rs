@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn the_language_is_unset_until_chosen_then_remembered() -> CoreResult<()> {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         assert_eq!(language(&store)?, None);
         set_language(&mut store, Language::Fr)?;
         assert_eq!(language(&store)?, Some(Language::Fr));
@@ -94,7 +94,7 @@ mod tests {
 
     #[test]
     fn an_unknown_stored_language_reads_as_not_chosen() -> CoreResult<()> {
-        let store = Store::open_in_memory()?;
+        let store = Store::open_for_tests()?;
         set_setting(store.conn(), LANGUAGE_KEY, "klingon")?;
         assert_eq!(language(&store)?, None);
         Ok(())
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn the_reminder_lead_time_defaults_to_15_minutes_and_0_turns_it_off() -> CoreResult<()> {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         assert_eq!(reminder_minutes(&store)?, DEFAULT_REMINDER_MINUTES);
         set_reminder_minutes(&mut store, 0)?;
         assert_eq!(reminder_minutes(&store)?, 0);
@@ -113,7 +113,7 @@ mod tests {
 
     #[test]
     fn a_reminder_lead_time_over_a_day_is_refused_and_the_old_one_kept() -> CoreResult<()> {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         set_reminder_minutes(&mut store, 30)?;
         let error = set_reminder_minutes(&mut store, 1441).expect_err("1441 minutes is over a day");
         match error {

@@ -229,7 +229,7 @@ fn every_refused_write_names_its_fields_and_leaves_the_database_unchanged() -> C
 
 #[test]
 fn a_manager_cycle_is_refused_at_any_depth() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let mut chain = Vec::new();
     for i in 0..12 {
         let mut d = draft(&format!("C{i}"), "Chain", &format!("Link{i}"));

@@ -34,7 +34,7 @@ fn topic_input(id: Option<&str>, platform: &str, en: &str, fr: &str) -> TopicInp
 
 #[test]
 fn the_default_catalog_lists_platforms_in_order_with_their_topics() -> CoreResult<()> {
-    let store = Store::open_in_memory()?;
+    let store = Store::open_for_tests()?;
     let catalog = get_catalog(&store)?;
     let ids: Vec<&str> = catalog
         .platforms
@@ -52,7 +52,7 @@ fn the_default_catalog_lists_platforms_in_order_with_their_topics() -> CoreResul
 
 #[test]
 fn a_new_platform_gets_a_slug_id_goes_last_and_can_be_renamed_and_deactivated() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let catalog = save_platform(&mut store, platform_input(None, "  Threads (Meta) ", true))?;
     let last = catalog.platforms.last().map(|p| p.platform.clone());
     let last = last.ok_or_else(|| CoreError::not_found("platform", "last"))?;
@@ -84,7 +84,7 @@ fn a_new_platform_gets_a_slug_id_goes_last_and_can_be_renamed_and_deactivated() 
 
 #[test]
 fn a_new_topic_is_slugged_under_its_platform_and_goes_last() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let catalog = save_topic(
         &mut store,
         topic_input(None, "linkedin", "", "Créer une page entreprise"),
@@ -122,7 +122,7 @@ fn a_new_topic_is_slugged_under_its_platform_and_goes_last() -> CoreResult<()> {
 
 #[test]
 fn invalid_catalog_changes_are_refused_and_change_nothing() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let before = get_catalog(&store)?;
     let platform_cases = [
         (
@@ -231,7 +231,7 @@ fn a_deactivated_topic_stays_usable_by_existing_skills() -> CoreResult<()> {
 #[test]
 fn the_interface_language_round_trips() -> CoreResult<()> {
     use tandem_core::settings::{language, set_language, Language};
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     assert_eq!(language(&store)?, None);
     set_language(&mut store, Language::En)?;
     assert_eq!(language(&store)?, Some(Language::En));
@@ -258,7 +258,7 @@ const SMALL_DEMO: &str = r#"{ "company": "Test", "employees": [
 
 #[test]
 fn a_demo_company_loads_with_managers_listed_after_their_reports() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     assert_eq!(load_demo_from_str(&mut store, SMALL_DEMO)?, 2);
     let page = list_employees(&store, &query("zoe"))?;
     let zoe = get_employee(&store, page.rows[0].id)?;
@@ -312,7 +312,7 @@ fn a_broken_demo_file_is_an_error_that_changes_nothing() -> CoreResult<()> {
         ),
     ];
     for (name, json) in cases {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         let error = load_demo_from_str(&mut store, &json).expect_err(name);
         assert_eq!(error.code(), "invalid_file", "{name}: {error}");
         assert_eq!(directory_facets(&store)?.active_count, 0, "{name}");
@@ -332,7 +332,7 @@ fn the_demo_refuses_a_database_that_already_has_employees() -> CoreResult<()> {
 
 #[test]
 fn the_shipped_demo_company_loads_as_a_realistic_program() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let count = load_demo(&mut store)?;
     assert!((120..=200).contains(&count), "{count} employees");
     let facets = directory_facets(&store)?;

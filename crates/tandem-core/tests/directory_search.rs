@@ -234,7 +234,7 @@ fn names_sort_without_regard_to_accents_or_case_whether_typed_or_imported() -> C
 
 #[test]
 fn consecutive_windows_cover_the_list_exactly_once_for_every_sort() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     tandem_core::demo::seed_synthetic(&mut store, 300, 7)?;
     for sort in [
         DirectorySort::Name,
@@ -275,7 +275,7 @@ fn consecutive_windows_cover_the_list_exactly_once_for_every_sort() -> CoreResul
 
 #[test]
 fn a_window_is_capped_at_five_hundred_rows() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     tandem_core::demo::seed_synthetic(&mut store, 600, 3)?;
     let page = list_employees(
         &store,
@@ -308,7 +308,7 @@ fn facets_list_departments_and_sites_of_active_employees() -> CoreResult<()> {
 
 #[test]
 fn the_directory_stays_correct_and_fast_at_twenty_thousand_employees() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let company = tandem_core::demo::synthetic_company(20_000, 42);
     tandem_core::demo::seed_synthetic(&mut store, 20_000, 42)?;
 

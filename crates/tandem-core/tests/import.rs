@@ -28,7 +28,7 @@ fn every_sample_file_is_read_with_its_encoding_and_delimiter() -> TestResult {
         ("hr-export-with-errors.csv", "UTF-8", ',', 21, 4, 17),
     ];
     for (file, encoding, delimiter, rows, new, rejected) in cases {
-        let store = Store::open_in_memory()?;
+        let store = Store::open_for_tests()?;
         let staged = stage_sample(file)?;
         assert_eq!(staged.encoding(), encoding, "{file}");
         assert_eq!(staged.delimiter(), delimiter, "{file}");
@@ -44,7 +44,7 @@ fn every_sample_file_is_read_with_its_encoding_and_delimiter() -> TestResult {
 
 #[test]
 fn accented_names_survive_every_encoding() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     commit_of(&mut store, &stage_sample("hr-export-cp1252-semicolon.csv")?)?;
     commit_of(&mut store, &stage_sample("hr-export-utf16-tab.txt")?)?;
     let db = snapshot(&store)?;
@@ -127,7 +127,7 @@ fn english_and_french_headers_map_to_the_same_fields() -> TestResult {
 
 #[test]
 fn french_values_for_dates_roles_profiles_and_languages_are_understood() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     commit_of(
         &mut store,
         &stage_sample("hr-export-utf8bom-semicolon.csv")?,
@@ -163,7 +163,7 @@ fn french_values_for_dates_roles_profiles_and_languages_are_understood() -> Test
 #[test]
 fn a_quoted_field_keeps_its_delimiter_quotes_and_newline_and_later_lines_stay_right() -> TestResult
 {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let staged = stage_sample("hr-export-utf8-comma.csv")?;
     let preview = preview_of(&store, &staged)?;
     // The E1003 row holds a two-line note, so E1004 starts on line 6, not 5.
@@ -192,7 +192,7 @@ fn a_quoted_field_keeps_its_delimiter_quotes_and_newline_and_later_lines_stay_ri
 
 #[test]
 fn each_rejection_reason_is_reported_on_the_line_where_its_row_starts() -> TestResult {
-    let store = Store::open_in_memory()?;
+    let store = Store::open_for_tests()?;
     let preview = preview_of(&store, &stage_sample("hr-export-with-errors.csv")?)?;
     assert_eq!(
         reasons(&preview),
@@ -289,7 +289,7 @@ fn each_rejection_reason_is_reported_on_the_line_where_its_row_starts() -> TestR
 
 #[test]
 fn a_rejected_manager_takes_the_whole_chain_below_it() -> TestResult {
-    let store = Store::open_in_memory()?;
+    let store = Store::open_for_tests()?;
     let csv = "id,first name,last name,email,manager id\n\
                B1,Anne,Roy,not-an-email,\n\
                B2,Bruno,Roy,bruno@exemple.fr,B1\n\
@@ -311,7 +311,7 @@ fn a_rejected_manager_takes_the_whole_chain_below_it() -> TestResult {
 
 #[test]
 fn managers_named_by_email_are_linked_like_managers_named_by_id() -> TestResult {
-    let mut by_email = Store::open_in_memory()?;
+    let mut by_email = Store::open_for_tests()?;
     commit_of(
         &mut by_email,
         &stage_sample("hr-export-manager-by-email.csv")?,
@@ -330,7 +330,7 @@ fn managers_named_by_email_are_linked_like_managers_named_by_id() -> TestResult 
 
 #[test]
 fn a_file_with_unrecognised_headers_cannot_be_committed_until_it_is_remapped() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let csv = "Col A;Col B;Col C;Col D\nK1;Rémi;Fleury;remi.fleury@exemple.fr\n";
     let mut staged = import::stage("x.csv", csv.as_bytes())?;
     let preview = preview_of(&store, &staged)?;
@@ -387,7 +387,7 @@ fn remapping_keeps_the_first_column_of_a_field_claimed_twice() -> TestResult {
 
 #[test]
 fn a_missing_email_column_blocks_commit_and_writes_nothing() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let csv = "Matricule;Nom;Prénom\nK1;Fleury;Rémi\n";
     let staged = import::stage("x.csv", csv.as_bytes())?;
     let preview = preview_of(&store, &staged)?;
@@ -460,7 +460,7 @@ fn reasons_have_stable_keys() {
 
 #[test]
 fn each_unreadable_value_earns_its_own_reason() -> TestResult {
-    let store = Store::open_in_memory()?;
+    let store = Store::open_for_tests()?;
     let header = "id;prénom;nom;email;niveau;fuseau horaire;langues;date d'entrée;rôle;profil";
     let good = [
         "V1",
@@ -501,7 +501,7 @@ fn each_unreadable_value_earns_its_own_reason() -> TestResult {
 
 #[test]
 fn every_row_on_a_longer_cycle_is_rejected_and_so_are_their_reports() -> TestResult {
-    let store = Store::open_in_memory()?;
+    let store = Store::open_for_tests()?;
     let csv = "id,first name,last name,email,manager id\n\
                C1,Anne,Roy,anne@exemple.fr,C3\n\
                C2,Bruno,Roy,bruno@exemple.fr,C1\n\

@@ -6,16 +6,15 @@
 mod import_fixture;
 
 use import_fixture::*;
-use rusqlite::Connection;
 use tandem_core::import::{self, Phase, Progress};
 use tandem_core::{CoreError, Store};
 
 #[test]
 fn importing_the_same_file_twice_changes_nothing_the_second_time() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let staged = stage_sample("hr-export-utf8bom-semicolon.csv")?;
     assert_eq!(commit_of(&mut store, &staged)?.created, 12);
-    let before = dump(&snapshot(&store)?.conn)?;
+    let before = dump(store.conn())?;
     std::thread::sleep(std::time::Duration::from_millis(5));
 
     assert_eq!(preview_of(&store, &staged)?.counts.unchanged, 12);
@@ -30,13 +29,13 @@ fn importing_the_same_file_twice_changes_nothing_the_second_time() -> TestResult
         (0, 0, 12, 0)
     );
     // Same rows, same updated_at: nothing was rewritten.
-    assert_eq!(dump(&snapshot(&store)?.conn)?, before);
+    assert_eq!(dump(store.conn())?, before);
     Ok(())
 }
 
 #[test]
 fn a_changed_value_updates_only_that_employee() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let original = String::from_utf8(sample("hr-export-utf8-comma.csv")?)?;
     commit_text(&mut store, &original)?;
     let promoted = original.replace("Commerciale junior,2", "Commerciale,3");
@@ -70,7 +69,7 @@ fn a_changed_value_updates_only_that_employee() -> TestResult {
 
 #[test]
 fn fields_the_file_does_not_map_keep_their_stored_values() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     // The French export sets roles, profiles and time zones; the by-email export has none of them.
     commit_of(
         &mut store,
@@ -95,7 +94,7 @@ fn fields_the_file_does_not_map_keep_their_stored_values() -> TestResult {
 
 #[test]
 fn an_employee_missing_from_a_newer_export_is_reported_and_stays_active() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let original = String::from_utf8(sample("hr-export-utf8-comma.csv")?)?;
     commit_text(&mut store, &original)?;
     let without_manon: String = original
@@ -129,15 +128,15 @@ fn an_inactive_employee_found_in_the_file_is_reactivated_and_counted_as_updated(
     let mut store = Store::open(&path)?;
     let staged = stage_sample("hr-export-utf8-comma.csv")?;
     commit_of(&mut store, &staged)?;
-    Connection::open(&path)?.execute(
+    side_connection(&path)?.execute(
         "UPDATE employee SET active = 0 WHERE external_id = 'E1011'",
-        [],
+        (),
     )?;
     let outcome = commit_of(&mut store, &staged)?;
     assert_eq!((outcome.updated, outcome.unchanged), (1, 11));
-    let active: i64 = Connection::open(&path)?.query_row(
+    let active: i64 = side_connection(&path)?.query_row(
         "SELECT active FROM employee WHERE external_id = 'E1011'",
-        [],
+        (),
         |r| r.get(0),
     )?;
     assert_eq!(active, 1);
@@ -146,7 +145,7 @@ fn an_inactive_employee_found_in_the_file_is_reactivated_and_counted_as_updated(
 
 #[test]
 fn an_email_held_by_another_employee_in_tandem_is_a_duplicate() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     commit_of(&mut store, &stage_sample("hr-export-utf8-comma.csv")?)?;
     let csv = "id,first name,last name,email\nE9000,Claire,Moreau-Petit,Claire.Moreau@exemple.fr\n";
     let preview = preview_of(&store, &import::stage("x.csv", csv.as_bytes())?)?;
@@ -170,7 +169,7 @@ fn an_email_held_by_another_employee_in_tandem_is_a_duplicate() -> TestResult {
 
 #[test]
 fn a_cycle_through_reporting_lines_already_in_tandem_is_rejected() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     commit_of(&mut store, &stage_sample("hr-export-utf8-comma.csv")?)?;
     // In Tandem, E1003 reports to E1002 who reports to E1001; making E1001 report to E1003 loops.
     let csv = "id,first name,last name,email,manager id\n\
@@ -199,7 +198,7 @@ fn a_failure_in_the_middle_of_a_commit_leaves_the_database_exactly_as_it_was() -
     commit_text(&mut store, &original)?;
     // A store-level failure no validation foresees, in the last write of the commit (updating
     // E1005, after the two new employees were inserted).
-    let side = Connection::open(&path)?;
+    let side = side_connection(&path)?;
     side.execute_batch(
         "CREATE TRIGGER refuse_e1005 BEFORE UPDATE ON employee WHEN NEW.external_id = 'E1005'
          BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
@@ -223,7 +222,7 @@ fn a_failure_in_the_middle_of_a_commit_leaves_the_database_exactly_as_it_was() -
 
 #[test]
 fn a_name_starting_with_an_equals_sign_is_stored_as_typed() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let outcome = commit_of(&mut store, &stage_sample("hr-export-with-errors.csv")?)?;
     assert_eq!((outcome.created, outcome.rejected), (4, 17));
     let db = snapshot(&store)?;
@@ -240,7 +239,7 @@ fn a_name_starting_with_an_equals_sign_is_stored_as_typed() -> TestResult {
 
 #[test]
 fn progress_is_reported_per_phase_about_once_per_percent_and_ends_at_the_total() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let mut csv = String::from("id,first name,last name,email\n");
     for i in 0..1000 {
         csv.push_str(&format!("P{i},Prénom{i},Nom{i},p{i}@exemple.fr\n"));
@@ -263,7 +262,7 @@ fn progress_is_reported_per_phase_about_once_per_percent_and_ends_at_the_total()
 
 #[test]
 fn a_minimal_file_gets_the_default_grade_time_zone_and_role() -> TestResult {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     commit_text(
         &mut store,
         "Matricule,Nom complet,Email\nK1,Rémi Fleury,remi@exemple.fr\n",
@@ -271,7 +270,7 @@ fn a_minimal_file_gets_the_default_grade_time_zone_and_role() -> TestResult {
     let db = snapshot(&store)?;
     let row: (i64, String, String, String) = db.conn.query_row(
         "SELECT grade, timezone, program_role, first_name || '/' || last_name FROM employee",
-        [],
+        (),
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     assert_eq!(

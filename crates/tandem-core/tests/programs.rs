@@ -19,7 +19,7 @@ use tandem_core::{CoreError, CoreResult, Store};
 
 #[test]
 fn a_new_program_has_the_documented_defaults() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let p = create_program(&mut store, input("  Printemps  "))?;
     assert_eq!(p.name, "Printemps");
     assert_eq!((p.cadence_weeks, p.session_minutes), (4, 60));
@@ -35,7 +35,7 @@ type Change = Box<dyn Fn(&mut ProgramInput)>;
 
 #[test]
 fn every_invalid_program_field_is_refused_and_leaves_the_database_unchanged() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let existing = create_program(&mut store, input("Existing"))?;
     let before = snapshot(&store)?;
     let cases: Vec<(&str, &str, Change)> = vec![
@@ -218,7 +218,7 @@ fn participants_need_an_active_employee_whose_role_fits_the_side() -> CoreResult
 
 #[test]
 fn bulk_add_takes_active_employees_of_the_role_and_department_once() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     load_demo(&mut store)?;
     let p = create_program(&mut store, input("Marketing"))?;
     let added = add_all_eligible(

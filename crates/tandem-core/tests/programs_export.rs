@@ -189,7 +189,7 @@ fn median_millis(mut samples: Vec<f64>) -> f64 {
 
 #[test]
 fn what_if_on_a_150_plus_150_program_is_fast() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let id = big_program(&mut store)?;
     let started = Instant::now();
     let summary = run_matching(&mut store, id)?;

@@ -344,7 +344,7 @@ fn demo_audience_fills_only_unknown_figures_and_only_for_participants() -> CoreR
 #[test]
 fn demo_audience_gives_the_same_figures_for_the_same_people_and_seed() -> CoreResult<()> {
     let figures = || -> CoreResult<Vec<Vec<Option<u32>>>> {
-        let mut store = tandem_core::Store::open_in_memory()?;
+        let mut store = tandem_core::Store::open_for_tests()?;
         let ids = tandem_core::demo::seed_synthetic(&mut store, 60, 3)?;
         seed_demo_audience(&mut store, 11)?;
         ids.iter()

@@ -28,7 +28,7 @@ fn now() -> chrono::DateTime<Utc> {
 
 #[test]
 fn the_demo_program_is_under_way_with_held_logged_upcoming_and_at_risk_pairs() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let started = Instant::now();
     let load = load_demo_with_program(&mut store, today())?;
     let elapsed = started.elapsed();
@@ -124,8 +124,8 @@ fn the_demo_tells_the_same_story_for_the_same_date() -> CoreResult<()> {
         out.sort();
         Ok(out)
     };
-    let mut a = Store::open_in_memory()?;
-    let mut b = Store::open_in_memory()?;
+    let mut a = Store::open_for_tests()?;
+    let mut b = Store::open_for_tests()?;
     let pa = load_demo_with_program(&mut a, today())?.program.program_id;
     let pb = load_demo_with_program(&mut b, today())?.program.program_id;
     assert_eq!(story(&a, pa)?, story(&b, pb)?);
@@ -134,7 +134,7 @@ fn the_demo_tells_the_same_story_for_the_same_date() -> CoreResult<()> {
 
 #[test]
 fn the_demo_program_loads_once() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     load_demo(&mut store)?;
     let first = load_demo_program(&mut store, today())?;
     assert!(matches!(
@@ -148,7 +148,7 @@ fn the_demo_program_loads_once() -> CoreResult<()> {
 
 #[test]
 fn the_demo_dashboard_estimates_an_audience_from_the_active_mentees_followers() -> CoreResult<()> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let load = load_demo_with_program(&mut store, today())?;
     let dashboard =
         tandem_core::progress::program_dashboard(&store, load.program.program_id, now())?;

@@ -15,8 +15,8 @@
 
 use std::collections::HashMap;
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use rusqlite::Connection;
 
 use super::texts::{self, CANCEL_REASONS, DEPTH_PHRASES, OUTCOME_PHRASES, PRIVATE_NOTES, ROOMS};
 use crate::domain::Topic;

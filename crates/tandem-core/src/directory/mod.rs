@@ -18,7 +18,7 @@ pub use model::{
     PersonRef, MAX_PAGE_SIZE,
 };
 
-use rusqlite::Connection;
+use crate::store::db::Connection;
 
 use crate::domain::validation::{normalize, validate};
 use crate::domain::{EmployeeDraft, EmployeeId};

@@ -4,7 +4,7 @@
 use super::*;
 
 fn pair_or_not_found(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::db::Connection,
     id: ProgramId,
     mentee: EmployeeId,
 ) -> CoreResult<StoredPair> {
@@ -13,7 +13,7 @@ fn pair_or_not_found(
 
 /// A pair that has met (or planned to) keeps its mentor: its sessions and logs belong to it.
 fn refuse_if_sessions(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::db::Connection,
     id: ProgramId,
     mentee: EmployeeId,
 ) -> CoreResult<()> {

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::Connection;
+use crate::store::db::Connection;
 
 use crate::domain::{Employee, EmployeeId, ProgramRole, Topic};
 use crate::matching::{self, Explanation, FeatureBuilder, Parts, Person, Settings, Vocabulary};

@@ -252,7 +252,7 @@ pub fn run_matching(store: &mut Store, id: ProgramId) -> CoreResult<RunSummary> 
     store.transaction(|tx| run_in(tx, id))
 }
 
-fn run_in(tx: &rusqlite::Connection, id: ProgramId) -> CoreResult<RunSummary> {
+fn run_in(tx: &crate::store::db::Connection, id: ProgramId) -> CoreResult<RunSummary> {
     let started = Instant::now();
     let input = load(tx, id)?;
     let result = matching::solve(&input.mentees, &input.mentors, &input.settings)?;

@@ -159,7 +159,7 @@ pub fn set_mentor_capacity(
 
 /// The employee must exist and be on `side` in the program.
 pub(super) fn require_side(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::db::Connection,
     id: ProgramId,
     employee: EmployeeId,
     side: Side,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::db::Connection;
 
 use crate::domain::{Platform, Topic};
 use crate::store::catalog as db;

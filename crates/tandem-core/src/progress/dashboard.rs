@@ -54,7 +54,7 @@ enum Join {
 /// searches of a program with a fifth of the pairs.
 const SCAN_FROM_ONE_IN: usize = 4;
 
-fn join_for(conn: &rusqlite::Connection, program_pairs: usize) -> CoreResult<Join> {
+fn join_for(conn: &crate::store::db::Connection, program_pairs: usize) -> CoreResult<Join> {
     let total = scan::approved_pair_total(conn)?;
     Ok(if program_pairs * SCAN_FROM_ONE_IN >= total {
         Join::Scan
@@ -598,7 +598,7 @@ mod tests {
 
     #[test]
     fn searching_and_scanning_the_logs_and_topics_give_the_same_dashboard() {
-        let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let mut store = Store::open_for_tests().unwrap_or_else(|e| panic!("{e}"));
         let employees =
             crate::demo::seed_synthetic(&mut store, 200, 3).unwrap_or_else(|e| panic!("{e}"));
         let now = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")

@@ -111,7 +111,7 @@ fn change_session(
     store: &mut Store,
     id: SessionId,
     now: DateTime<Utc>,
-    change: impl FnOnce(&rusqlite::Connection, &PairContext, &mut Session) -> CoreResult<()>,
+    change: impl FnOnce(&crate::store::db::Connection, &PairContext, &mut Session) -> CoreResult<()>,
 ) -> CoreResult<Session> {
     store.transaction(|tx| {
         let mut session = session_or_not_found(tx, id)?;

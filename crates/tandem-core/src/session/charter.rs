@@ -2,8 +2,8 @@
 //! kept), and a session can be marked held or logged only once both people of the pair have.
 //! A program without charter text has nothing to acknowledge and blocks nothing.
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::context::{whole_seconds, PairContext};

@@ -2,9 +2,9 @@
 //! checks shared by the actions (approved pair, time inside the program, no double booking,
 //! charter acknowledged).
 
+use crate::store::db::Connection;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use rusqlite::Connection;
 
 use super::model::{PairId, Session, SessionId, SessionTime};
 use crate::domain::Employee;

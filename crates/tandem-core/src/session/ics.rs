@@ -7,8 +7,8 @@
 //! cancelled session is exported as cancelled, so importing it removes the event. Texts follow
 //! the interface language (French when chosen, English otherwise).
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use super::context::{session_or_not_found, PairContext};
 use super::log::previous_task;

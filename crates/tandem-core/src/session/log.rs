@@ -8,8 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use super::charter::require_charter;
 use super::context::{session_or_not_found, whole_seconds, PairContext};

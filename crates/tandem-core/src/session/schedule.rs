@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
+use crate::store::db::Connection;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
-use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::actions::new_session;

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::Connection;
 
 use super::model::Session;
 use crate::domain::EmployeeId;

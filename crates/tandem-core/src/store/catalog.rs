@@ -4,12 +4,12 @@
 //! deactivated instead. Rules (names, slugs, uniqueness) live in `crate::catalog`; these functions
 //! only read and write rows.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::db::{params, Connection, OptionalExtension, Row};
 
 use crate::domain::{Platform, Topic};
 use crate::CoreResult;
 
-fn read_platform(row: &Row<'_>) -> rusqlite::Result<Platform> {
+fn read_platform(row: &Row<'_>) -> crate::store::db::Result<Platform> {
     Ok(Platform {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -18,7 +18,7 @@ fn read_platform(row: &Row<'_>) -> rusqlite::Result<Platform> {
     })
 }
 
-fn read_topic(row: &Row<'_>) -> rusqlite::Result<Topic> {
+fn read_topic(row: &Row<'_>) -> crate::store::db::Result<Topic> {
     Ok(Topic {
         id: row.get(0)?,
         platform_id: row.get(1)?,
@@ -33,7 +33,7 @@ fn read_topic(row: &Row<'_>) -> rusqlite::Result<Topic> {
 pub fn list_platforms(conn: &Connection) -> CoreResult<Vec<Platform>> {
     Ok(conn
         .prepare_cached("SELECT id, name, position, active FROM platform ORDER BY position, id")?
-        .query_map([], read_platform)?
+        .query_map((), read_platform)?
         .collect::<Result<_, _>>()?)
 }
 
@@ -44,7 +44,7 @@ pub fn list_topics(conn: &Connection) -> CoreResult<Vec<Topic>> {
             "SELECT id, platform_id, name_en, name_fr, position, active FROM topic
              ORDER BY platform_id, position, id",
         )?
-        .query_map([], read_topic)?
+        .query_map((), read_topic)?
         .collect::<Result<_, _>>()?)
 }
 
@@ -77,7 +77,7 @@ pub fn topic_id_taken(conn: &Connection, id: &str) -> CoreResult<bool> {
 pub fn next_platform_position(conn: &Connection) -> CoreResult<i64> {
     Ok(conn.query_row(
         "SELECT COALESCE(MAX(position) + 1, 0) FROM platform",
-        [],
+        (),
         |r| r.get(0),
     )?)
 }

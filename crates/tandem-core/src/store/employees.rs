@@ -7,9 +7,9 @@
 //! [`employee_search_text`], and `updated_at` on every change. To add a column, add a migration, then
 //! extend [`EMPLOYEE_COLUMNS`], [`read_employee_row`] and the insert/update statements together.
 
+use crate::store::db::Value;
+use crate::store::db::{params, params_from_iter, Connection, OptionalExtension, Row};
 use chrono::NaiveDate;
-use rusqlite::types::{Type, Value};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use crate::directory::{
@@ -27,18 +27,21 @@ pub fn now_timestamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-fn conversion_error(column: usize, message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
+fn conversion_error(column: usize, message: String) -> crate::store::db::Error {
+    crate::store::db::Error::Conversion { column, message }
 }
 
-fn employee_id_at(row: &Row<'_>, column: usize) -> rusqlite::Result<EmployeeId> {
+fn employee_id_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<EmployeeId> {
     let raw: String = row.get(column)?;
     Uuid::parse_str(&raw)
         .map(EmployeeId)
         .map_err(|e| conversion_error(column, format!("employee id '{raw}': {e}")))
 }
 
-fn optional_employee_id_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<EmployeeId>> {
+fn optional_employee_id_at(
+    row: &Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<Option<EmployeeId>> {
     let raw: Option<String> = row.get(column)?;
     raw.map(|raw| {
         Uuid::parse_str(&raw)
@@ -48,12 +51,12 @@ fn optional_employee_id_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Opt
     .transpose()
 }
 
-fn role_at(row: &Row<'_>, column: usize) -> rusqlite::Result<ProgramRole> {
+fn role_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<ProgramRole> {
     let raw: String = row.get(column)?;
     ProgramRole::parse(&raw).ok_or_else(|| conversion_error(column, format!("role '{raw}'")))
 }
 
-fn profile_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<AdoptionProfile>> {
+fn profile_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Option<AdoptionProfile>> {
     let raw: Option<String> = row.get(column)?;
     raw.map(|raw| {
         AdoptionProfile::parse(&raw)
@@ -62,7 +65,7 @@ fn profile_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<AdoptionP
     .transpose()
 }
 
-fn grade_at(row: &Row<'_>, column: usize) -> rusqlite::Result<u8> {
+fn grade_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<u8> {
     let grade: i64 = row.get(column)?;
     u8::try_from(grade).map_err(|_| conversion_error(column, format!("grade {grade}")))
 }
@@ -73,7 +76,7 @@ pub const EMPLOYEE_COLUMNS: &str = "e.id, e.external_id, e.first_name, e.last_na
      e.program_role, e.adoption_profile, e.active";
 
 /// Reads one row selected with [`EMPLOYEE_COLUMNS`]; child lists are left empty.
-pub fn read_employee_row(row: &Row<'_>) -> rusqlite::Result<Employee> {
+pub fn read_employee_row(row: &Row<'_>) -> crate::store::db::Result<Employee> {
     let hire_date: Option<String> = row.get(11)?;
     let hire_date = hire_date
         .map(|raw| {
@@ -277,13 +280,13 @@ pub fn employee_exists(conn: &Connection, id: EmployeeId) -> CoreResult<bool> {
 
 /// How many employees are stored, active or not.
 pub fn count_employees(conn: &Connection) -> CoreResult<u32> {
-    Ok(conn.query_row("SELECT COUNT(*) FROM employee", [], |r| r.get(0))?)
+    Ok(conn.query_row("SELECT COUNT(*) FROM employee", (), |r| r.get(0))?)
 }
 
 const PERSON_COLUMNS: &str =
     "e.id, e.first_name || ' ' || e.last_name, e.title, e.department, e.active";
 
-fn read_person(row: &Row<'_>) -> rusqlite::Result<PersonRef> {
+fn read_person(row: &Row<'_>) -> crate::store::db::Result<PersonRef> {
     Ok(PersonRef {
         id: employee_id_at(row, 0)?,
         full_name: row.get(1)?,
@@ -333,7 +336,10 @@ pub fn find_by_email(
 ) -> CoreResult<Option<PersonRef>> {
     Ok(conn
         .prepare_cached(&format!(
-            "SELECT {PERSON_COLUMNS} FROM employee e WHERE e.email = ?1 AND e.id IS NOT ?2"
+            "SELECT {PERSON_COLUMNS} FROM employee e
+             WHERE {} = {} AND e.id IS DISTINCT FROM ?2",
+            conn.nocase("e.email"),
+            conn.nocase("?1")
         ))?
         .query_row(params![email, except.map(|e| e.to_string())], read_person)
         .optional()?)
@@ -347,7 +353,8 @@ pub fn find_by_external_id(
 ) -> CoreResult<Option<PersonRef>> {
     Ok(conn
         .prepare_cached(&format!(
-            "SELECT {PERSON_COLUMNS} FROM employee e WHERE e.external_id = ?1 AND e.id IS NOT ?2"
+            "SELECT {PERSON_COLUMNS} FROM employee e
+             WHERE e.external_id = ?1 AND e.id IS DISTINCT FROM CAST(?2 AS TEXT)"
         ))?
         .query_row(
             params![external_id, except.map(|e| e.to_string())],
@@ -404,7 +411,7 @@ pub fn manager_links(
 ) -> CoreResult<std::collections::HashMap<EmployeeId, Option<EmployeeId>>> {
     let mut stmt = conn.prepare_cached("SELECT id, manager_id FROM employee")?;
     let links = stmt
-        .query_map([], |r| {
+        .query_map((), |r| {
             Ok((employee_id_at(r, 0)?, optional_employee_id_at(r, 1)?))
         })?
         .collect::<Result<_, _>>()?;
@@ -498,15 +505,15 @@ fn directory_filter(query: &DirectoryQuery) -> (String, Vec<Value>) {
     (clause, values)
 }
 
-fn directory_order(sort: DirectorySort, descending: bool) -> String {
+fn directory_order(conn: &Connection, sort: DirectorySort, descending: bool) -> String {
     let dir = if descending { "DESC" } else { "ASC" };
     // Ties fall back to name then id, in the same direction, so windows are stable and an index
     // can serve both directions.
     let name = format!("e.sort_name {dir}, e.id {dir}");
     match sort {
         DirectorySort::Name => name,
-        DirectorySort::Department => format!("e.department COLLATE NOCASE {dir}, {name}"),
-        DirectorySort::Title => format!("e.title COLLATE NOCASE {dir}, {name}"),
+        DirectorySort::Department => format!("{} {dir}, {name}", conn.nocase("e.department")),
+        DirectorySort::Title => format!("{} {dir}, {name}", conn.nocase("e.title")),
         DirectorySort::Grade => format!("e.grade {dir}, {name}"),
     }
 }
@@ -536,7 +543,7 @@ pub fn list_employees(conn: &Connection, query: &DirectoryQuery) -> CoreResult<D
          LIMIT ?{} OFFSET ?{}",
         values.len() - 1,
         values.len(),
-        order = directory_order(query.sort, query.descending),
+        order = directory_order(conn, query.sort, query.descending),
     );
     let rows = conn
         .prepare_cached(&sql)?
@@ -568,16 +575,17 @@ pub fn facets(conn: &Connection) -> CoreResult<DirectoryFacets> {
     let distinct = |column: &str| -> CoreResult<Vec<String>> {
         Ok(conn
             .prepare_cached(&format!(
-                "SELECT DISTINCT {column} FROM employee WHERE active = 1 AND {column} <> ''
-                 ORDER BY {column} COLLATE NOCASE, {column}"
+                "SELECT {column} FROM employee WHERE active = 1 AND {column} <> ''
+                 GROUP BY {column} ORDER BY {}, {column}",
+                conn.nocase(column)
             ))?
-            .query_map([], |r| r.get(0))?
+            .query_map((), |r| r.get(0))?
             .collect::<Result<_, _>>()?)
     };
     // Both counts come from indexes (the active one from a partial index), not a table scan.
     let (active_count, all_count): (u32, u32) = conn.query_row(
         "SELECT (SELECT COUNT(*) FROM employee WHERE active = 1), (SELECT COUNT(*) FROM employee)",
-        [],
+        (),
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let inactive_count = all_count.saturating_sub(active_count);
@@ -618,7 +626,7 @@ mod tests {
 
     #[test]
     fn search_text_always_equals_the_folded_fields_after_insert_and_update() -> CoreResult<()> {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         let id = EmployeeId::new();
         let first = draft("Hélène", "Dubois", "helene@example.com");
         let second = draft("Zoé", "Lefèvre", "zoe@example.com");
@@ -641,7 +649,7 @@ mod tests {
     #[test]
     fn the_manager_chain_lists_managers_nearest_first_and_links_list_every_line() -> CoreResult<()>
     {
-        let mut store = Store::open_in_memory()?;
+        let mut store = Store::open_for_tests()?;
         let ids: Vec<EmployeeId> = (0..4).map(|_| EmployeeId::new()).collect();
         store.transaction(|tx| {
             for (i, id) in ids.iter().enumerate() {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::store::db::{params, Connection, Engine, OptionalExtension};
 
 use crate::domain::text::{employee_search_text, employee_sort_name};
 use crate::{CoreError, CoreResult, RefusalKey};
@@ -58,7 +58,7 @@ pub(crate) fn import_snapshot(conn: &Connection) -> CoreResult<Vec<StoredEmploye
                 site, timezone, hire_date, program_role, adoption_profile, active
          FROM employee",
     )?;
-    let rows = stmt.query_map([], |row| {
+    let rows = stmt.query_map((), |row| {
         Ok(StoredEmployee {
             id: row.get(0)?,
             external_id: row.get(1)?,
@@ -91,9 +91,10 @@ pub(crate) fn import_snapshot(conn: &Connection) -> CoreResult<Vec<StoredEmploye
 
 fn list_by_employee(conn: &Connection, sql: &str) -> CoreResult<HashMap<String, Vec<String>>> {
     let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(())?;
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
     while let Some(row) = rows.next()? {
+        let row = &row;
         map.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
     Ok(map)
@@ -108,22 +109,25 @@ const IMPORT_CACHE_KIB: i64 = 64 * 1024;
 /// employee's manager before them when the manager is new too, so every insert can carry its
 /// manager. `progress` receives the number of employees written.
 pub(crate) fn write_import(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     inserts: &[StoredEmployee],
     updates: &[EmployeeUpdate],
     now: &str,
     progress: &mut dyn FnMut(usize),
 ) -> CoreResult<()> {
-    let previous_cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    tx.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+    if tx.engine() != Engine::Sqlite {
+        return write_rows(tx, inserts, updates, now, progress);
+    }
+    let previous_cache: i64 = tx.query_row("PRAGMA cache_size", (), |r| r.get(0))?;
+    tx.execute_batch(&format!("PRAGMA cache_size = {}", -IMPORT_CACHE_KIB))?;
     let result = write_rows(tx, inserts, updates, now, progress);
     // Restored whatever happened: the connection outlives the import.
-    tx.pragma_update(None, "cache_size", previous_cache)?;
+    tx.execute_batch(&format!("PRAGMA cache_size = {previous_cache}"))?;
     result
 }
 
 fn write_rows(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     inserts: &[StoredEmployee],
     updates: &[EmployeeUpdate],
     now: &str,
@@ -216,11 +220,15 @@ fn write_rows(
         progress(written);
     }
     // Foreign keys are enforced per statement already; this catches anything a future change to
-    // the write order could let through, before the transaction commits.
+    // the write order could let through, before the transaction commits. (PostgreSQL checks every
+    // reference as each statement runs, with no way to defer it here.)
+    if tx.engine() != Engine::Sqlite {
+        return Ok(());
+    }
     let broken: Option<String> = tx
         .query_row(
             "SELECT \"table\" FROM pragma_foreign_key_check('employee') LIMIT 1",
-            [],
+            (),
             |r| r.get(0),
         )
         .optional()?;

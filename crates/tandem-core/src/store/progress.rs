@@ -21,9 +21,8 @@ pub mod scan;
 pub use audience::*;
 pub use people::*;
 
+use crate::store::db::{Connection, Engine, Row};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
 use uuid::Uuid;
 
 use crate::domain::{AdoptionProfile, EmployeeId};
@@ -33,16 +32,16 @@ use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
 use crate::session::SessionStatus;
 use crate::CoreResult;
 
-fn conversion_error(column: usize, message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
+fn conversion_error(column: usize, message: String) -> crate::store::db::Error {
+    crate::store::db::Error::Conversion { column, message }
 }
 
-fn uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Uuid> {
+fn uuid_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Uuid> {
     let raw: String = row.get(column)?;
     Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
 }
 
-fn instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+fn instant_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<DateTime<Utc>> {
     let secs: i64 = row.get(column)?;
     DateTime::from_timestamp(secs, 0)
         .ok_or_else(|| conversion_error(column, format!("instant {secs}")))
@@ -51,7 +50,7 @@ fn instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
 /// An instant stored as text. The stored shape `YYYY-MM-DDTHH:MM:SSZ` is read directly, which is
 /// several times faster than `unixepoch()` on a hundred thousand rows; any other RFC 3339 shape
 /// goes through chrono.
-fn stored_instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+fn stored_instant_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<DateTime<Utc>> {
     let raw = text_at(row, column)?;
     parse_stored_instant(raw)
         .or_else(|| {
@@ -90,41 +89,42 @@ fn parse_stored_instant_bytes(b: &[u8]) -> Option<DateTime<Utc>> {
     )
 }
 
-fn date_at(row: &Row<'_>, column: usize) -> rusqlite::Result<NaiveDate> {
+fn date_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<NaiveDate> {
     let raw: String = row.get(column)?;
     NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
         .map_err(|e| conversion_error(column, format!("date '{raw}': {e}")))
 }
 
 /// Text at `column`, borrowed from the row (no copy for the hundred thousand rows of a walk).
-fn text_at<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
-    row.get_ref(column)?
-        .as_str()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+fn text_at<'r>(row: &'r Row<'_>, column: usize) -> crate::store::db::Result<&'r str> {
+    row.get_ref(column)?.as_str().map_err(|e| match e {
+        crate::store::db::Error::Conversion { message, .. } => conversion_error(column, message),
+        other => other,
+    })
 }
 
-fn status_at(row: &Row<'_>, column: usize) -> rusqlite::Result<SessionStatus> {
+fn status_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<SessionStatus> {
     let raw = text_at(row, column)?;
     SessionStatus::parse(raw).ok_or_else(|| conversion_error(column, format!("status '{raw}'")))
 }
 
-fn depth_at(row: &Row<'_>, column: usize) -> rusqlite::Result<TopicDepth> {
+fn depth_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<TopicDepth> {
     let raw = text_at(row, column)?;
     TopicDepth::parse(raw).ok_or_else(|| conversion_error(column, format!("depth '{raw}'")))
 }
 
-fn level_at(row: &Row<'_>, column: usize) -> rusqlite::Result<u8> {
+fn level_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<u8> {
     let v: i64 = row.get(column)?;
     u8::try_from(v).map_err(|_| conversion_error(column, format!("level {v}")))
 }
 
-fn optional_small_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<u8>> {
+fn optional_small_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Option<u8>> {
     let v: Option<i64> = row.get(column)?;
     v.map(|v| u8::try_from(v).map_err(|_| conversion_error(column, format!("value {v}"))))
         .transpose()
 }
 
-fn profile_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<AdoptionProfile>> {
+fn profile_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Option<AdoptionProfile>> {
     let raw: Option<String> = row.get(column)?;
     raw.map(|raw| {
         AdoptionProfile::parse(&raw)
@@ -151,7 +151,7 @@ fn person_columns(alias: &str) -> String {
 }
 
 /// The 7 columns of [`person_columns`] starting at `at`.
-fn read_person(row: &Row<'_>, at: usize) -> rusqlite::Result<PersonSummary> {
+fn read_person(row: &Row<'_>, at: usize) -> crate::store::db::Result<PersonSummary> {
     Ok(PersonSummary {
         id: EmployeeId(uuid_at(row, at)?),
         first_name: row.get(at + 1)?,
@@ -166,7 +166,7 @@ fn read_person(row: &Row<'_>, at: usize) -> rusqlite::Result<PersonSummary> {
 /// `program.id, name, start_date, end_date` for the table aliased `g`.
 const PROGRAM_REF_COLUMNS: &str = "g.id, g.name, g.start_date, g.end_date";
 
-fn read_program_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<ProgramRef> {
+fn read_program_ref(row: &Row<'_>, at: usize) -> crate::store::db::Result<ProgramRef> {
     Ok(ProgramRef {
         id: ProgramId(uuid_at(row, at)?),
         name: row.get(at + 1)?,
@@ -216,7 +216,7 @@ pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<P
                 key: r.get(0)?,
                 id: PairId(uuid_at(r, 1)?),
                 approved_at: r
-                    .get::<_, Option<i64>>(2)?
+                    .get::<Option<i64>>(2)?
                     .and_then(|s| DateTime::from_timestamp(s, 0)),
                 mentee: read_person(r, 3)?,
                 mentor: read_person(r, 10)?,
@@ -289,6 +289,7 @@ pub fn for_each_program_topic(
     let mut stmt = conn.prepare_cached(PROGRAM_TOPICS_SQL)?;
     let mut rows = stmt.query([program.to_string()])?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         f(r.get(0)?, text_at(r, 1)?, depth_at(r, 2)?);
     }
     Ok(())
@@ -299,10 +300,10 @@ pub fn charter_counts(conn: &Connection, program: ProgramId) -> CoreResult<Chart
     let counts = conn
         .prepare_cached(
             "SELECT
-                 COALESCE(SUM(pp.side = 'mentee'), 0),
-                 COALESCE(SUM(pp.side = 'mentee' AND a.employee_id IS NOT NULL), 0),
-                 COALESCE(SUM(pp.side = 'mentor'), 0),
-                 COALESCE(SUM(pp.side = 'mentor' AND a.employee_id IS NOT NULL), 0)
+                 COUNT(CASE WHEN pp.side = 'mentee' THEN 1 END),
+                 COUNT(CASE WHEN pp.side = 'mentee' AND a.employee_id IS NOT NULL THEN 1 END),
+                 COUNT(CASE WHEN pp.side = 'mentor' THEN 1 END),
+                 COUNT(CASE WHEN pp.side = 'mentor' AND a.employee_id IS NOT NULL THEN 1 END)
              FROM program_participant pp
              LEFT JOIN charter_acknowledgement a
                     ON a.program_id = pp.program_id AND a.employee_id = pp.employee_id
@@ -368,20 +369,24 @@ pub fn program_export_sessions(
     conn: &Connection,
     program: ProgramId,
 ) -> CoreResult<Vec<ExportSessionRow>> {
+    let concat = match conn.engine() {
+        Engine::Sqlite => "group_concat(x.topic_id || ':' || x.depth, ' ')",
+        Engine::Postgres => "string_agg(x.topic_id || ':' || x.depth, ' ' ORDER BY x.topic_id)",
+    };
     let rows = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT p.rowid, s.id, unixepoch(s.starts_at), unixepoch(s.ends_at), s.status,
                     COALESCE(l.summary, ''), COALESCE(l.task_set, ''), l.previous_task_outcome,
                     l.mentee_rating, l.mentor_rating, s.timezone,
-                    (SELECT COALESCE(group_concat(x.topic_id || ':' || x.depth, ' '), '')
+                    (SELECT COALESCE({concat}, '')
                      FROM (SELECT st.topic_id, st.depth FROM session_topic st
                            WHERE st.session_id = s.id ORDER BY st.topic_id) x)
              FROM program_pair p
              JOIN session s ON s.pair_id = p.id
              LEFT JOIN session_log l ON l.session_id = s.id
              WHERE p.program_id = ?1 AND p.status = 'approved'
-             ORDER BY s.starts_at, s.id",
-        )?
+             ORDER BY s.starts_at, s.id"
+        ))?
         .query_map([program.to_string()], |r| {
             let outcome: Option<String> = r.get(7)?;
             Ok(ExportSessionRow {
@@ -420,7 +425,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let rows = stmt
             .query_map(["00000000-0000-0000-0000-000000000000"], |r| {
-                r.get::<_, String>(3)
+                r.get::<String>(3)
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
             .unwrap_or_else(|e| panic!("{e}"));
@@ -429,7 +434,7 @@ mod tests {
 
     #[test]
     fn stored_instants_read_the_same_as_sqlite_reads_them() {
-        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open_for_tests().unwrap_or_else(|e| panic!("{e}"));
         for raw in [
             "2031-01-20T09:00:00Z",
             "2024-02-29T23:59:59Z",
@@ -455,6 +460,7 @@ mod tests {
 
     #[test]
     fn the_dashboard_walks_sessions_and_logs_through_covering_indexes() {
+        // SQLite's planner, on purpose: PostgreSQL plans by its own statistics.
         let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
         let facts = plan(&store, SESSION_FACTS_SQL);
         assert!(

@@ -9,9 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::store::db::{params, Connection, OptionalExtension, Row};
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::types::Type;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use crate::domain::EmployeeId;
@@ -21,16 +20,16 @@ use crate::session::{
 };
 use crate::CoreResult;
 
-fn conversion_error(column: usize, message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
+fn conversion_error(column: usize, message: String) -> crate::store::db::Error {
+    crate::store::db::Error::Conversion { column, message }
 }
 
-fn uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Uuid> {
+fn uuid_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Uuid> {
     let raw: String = row.get(column)?;
     Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
 }
 
-fn optional_uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<Uuid>> {
+fn optional_uuid_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Option<Uuid>> {
     let raw: Option<String> = row.get(column)?;
     raw.map(|raw| {
         Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
@@ -38,12 +37,15 @@ fn optional_uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<Uui
     .transpose()
 }
 
-fn instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+fn instant_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<DateTime<Utc>> {
     let raw: String = row.get(column)?;
     parse_instant(&raw).ok_or_else(|| conversion_error(column, format!("instant '{raw}'")))
 }
 
-fn optional_instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+fn optional_instant_at(
+    row: &Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<Option<DateTime<Utc>>> {
     let raw: Option<String> = row.get(column)?;
     raw.map(|raw| {
         parse_instant(&raw).ok_or_else(|| conversion_error(column, format!("instant '{raw}'")))
@@ -51,12 +53,15 @@ fn optional_instant_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<
     .transpose()
 }
 
-fn small_at<T: TryFrom<i64>>(row: &Row<'_>, column: usize) -> rusqlite::Result<T> {
+fn small_at<T: TryFrom<i64>>(row: &Row<'_>, column: usize) -> crate::store::db::Result<T> {
     let value: i64 = row.get(column)?;
     T::try_from(value).map_err(|_| conversion_error(column, format!("value {value} out of range")))
 }
 
-fn optional_small_at<T: TryFrom<i64>>(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<T>> {
+fn optional_small_at<T: TryFrom<i64>>(
+    row: &Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<Option<T>> {
     let value: Option<i64> = row.get(column)?;
     value
         .map(|v| {
@@ -94,7 +99,7 @@ pub struct PairRow {
 const PAIR_ROW_COLUMNS: &str =
     "pr.id, pr.program_id, pr.mentor_id, pr.mentee_id, pr.status, pr.approved_at";
 
-fn read_pair_row(row: &Row<'_>) -> rusqlite::Result<PairRow> {
+fn read_pair_row(row: &Row<'_>) -> crate::store::db::Result<PairRow> {
     let raw: String = row.get(4)?;
     Ok(PairRow {
         id: PairId(uuid_at(row, 0)?),
@@ -172,7 +177,7 @@ const SESSION_COLUMNS: &str = "s.id, s.pair_id, pr.program_id, pr.mentor_id, pr.
 
 const SESSION_FROM: &str = "session s JOIN program_pair pr ON pr.id = s.pair_id";
 
-fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
+fn read_session(row: &Row<'_>) -> crate::store::db::Result<Session> {
     let mentor = EmployeeId(uuid_at(row, 3)?);
     let mentee = EmployeeId(uuid_at(row, 4)?);
     let raw: String = row.get(9)?;
@@ -275,7 +280,7 @@ pub fn get_session(conn: &Connection, id: SessionId) -> CoreResult<Option<Sessio
 fn query_sessions(
     conn: &Connection,
     sql: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::store::db::Params,
 ) -> CoreResult<Vec<Session>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt
@@ -348,7 +353,7 @@ pub fn sessions_starting(
         &format!(
             "SELECT {SESSION_COLUMNS} FROM {SESSION_FROM}
              WHERE s.starts_at >= ?1 AND s.starts_at < ?2
-               AND (?3 IS NULL OR pr.mentor_id = ?3 OR pr.mentee_id = ?3)
+               AND (CAST(?3 AS TEXT) IS NULL OR pr.mentor_id = ?3 OR pr.mentee_id = ?3)
                AND (?4 = 0 OR s.status = 'planned')
              ORDER BY s.starts_at, s.id"
         ),
@@ -539,8 +544,8 @@ pub fn acknowledge(
 ) -> CoreResult<bool> {
     let n = conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO charter_acknowledgement (program_id, employee_id, acknowledged_at)
-             VALUES (?1, ?2, ?3)",
+            "INSERT INTO charter_acknowledgement (program_id, employee_id, acknowledged_at)
+             VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         )?
         .execute([program.to_string(), employee.to_string(), instant_text(at)])?;
     Ok(n == 1)

@@ -3,7 +3,7 @@
 //! Keys are defined by the modules that use them (e.g. `settings::LANGUAGE_KEY`); this module only
 //! reads and writes. Values are plain text; callers parse them.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::db::{params, Connection, OptionalExtension};
 
 use crate::CoreResult;
 

@@ -87,7 +87,7 @@ pub struct Company {
 }
 
 pub fn company() -> CoreResult<Company> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let mut h = draft("E1", "Hélène", "Dubois");
     h.department = "Direction générale".into();
     h.title = "Directrice générale".into();

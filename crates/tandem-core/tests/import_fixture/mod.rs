@@ -7,9 +7,8 @@
 
 use std::path::PathBuf;
 
-use rusqlite::types::ValueRef;
-use rusqlite::Connection;
 use tandem_core::import::{self, ImportOutcome, ImportPreview, Progress, StagedImport};
+use tandem_core::store::Connection;
 use tandem_core::{CoreResult, Store};
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -50,56 +49,35 @@ pub fn commit_text(store: &mut Store, csv: &str) -> CoreResult<ImportOutcome> {
 }
 
 /// Every row of every table as text, sorted: two equal dumps mean two identical databases.
-pub fn dump(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
-        let width = stmt.column_count();
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let mut cells = vec![table.clone()];
-            for i in 0..width {
-                cells.push(match row.get_ref(i)? {
-                    ValueRef::Null => "NULL".to_owned(),
-                    ValueRef::Integer(v) => v.to_string(),
-                    ValueRef::Real(v) => v.to_string(),
-                    ValueRef::Text(v) | ValueRef::Blob(v) => {
-                        String::from_utf8_lossy(v).into_owned()
-                    }
-                });
-            }
-            out.push(cells.join("|"));
-        }
-    }
-    out.sort();
-    Ok(out)
+pub fn dump(conn: &Connection) -> CoreResult<Vec<String>> {
+    tandem_core::store::dump::dump(conn)
 }
 
-/// A read-only look at an in-memory store, through a backup into a temporary file.
-pub struct Snapshot {
-    _dir: tempfile::TempDir,
-    pub conn: Connection,
+/// A read-only look at a store, through its own connection.
+pub struct Snapshot<'a> {
+    pub conn: &'a Connection,
 }
 
-pub fn snapshot(store: &Store) -> Result<Snapshot, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("snapshot.sqlite");
-    store.backup_to(&path)?;
-    let conn = Connection::open(&path)?;
-    Ok(Snapshot { _dir: dir, conn })
+pub fn snapshot(store: &Store) -> CoreResult<Snapshot<'_>> {
+    Ok(Snapshot { conn: store.conn() })
 }
 
-impl Snapshot {
-    pub fn text(&self, sql: &str, external_id: &str) -> rusqlite::Result<Option<String>> {
+/// A second connection to a SQLite file, beside the store's own.
+pub fn side_connection(path: &std::path::Path) -> Result<Connection, Box<dyn std::error::Error>> {
+    Ok(Connection::from_sqlite(rusqlite::Connection::open(path)?))
+}
+
+impl Snapshot<'_> {
+    pub fn text(
+        &self,
+        sql: &str,
+        external_id: &str,
+    ) -> tandem_core::store::db::Result<Option<String>> {
         self.conn.query_row(sql, [external_id], |r| r.get(0))
     }
 
-    pub fn count(&self, sql: &str) -> rusqlite::Result<i64> {
-        self.conn.query_row(sql, [], |r| r.get(0))
+    pub fn count(&self, sql: &str) -> tandem_core::store::db::Result<i64> {
+        self.conn.query_row(sql, (), |r| r.get(0))
     }
 }
 

@@ -61,7 +61,7 @@ pub fn pair_set(store: &Store, id: ProgramId) -> CoreResult<HashSet<(EmployeeId,
 
 /// The demo company with one program holding every eligible mentor and mentee.
 pub fn demo_program() -> CoreResult<(Store, ProgramId)> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     load_demo(&mut store)?;
     let p = create_program(&mut store, input("Demo cohort"))?;
     add_all_eligible(&mut store, p.id, Side::Mentor, None)?;
@@ -133,7 +133,7 @@ pub struct Tiny {
 }
 
 pub fn tiny() -> CoreResult<Tiny> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let base = |first, last, grade, role, manager, department| Person {
         first,
         last,

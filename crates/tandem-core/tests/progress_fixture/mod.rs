@@ -436,7 +436,7 @@ const SESSIONS: &[S] = &[
 
 /// Builds the world described in the module docs.
 pub fn world() -> CoreResult<World> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let mut people: HashMap<&'static str, EmployeeId> = HashMap::new();
     for (n, p) in PEOPLE.iter().enumerate() {
         let manager = p.manager.map(|m| people[m]);

@@ -144,7 +144,7 @@ fn pair(
 }
 
 pub fn world() -> CoreResult<World> {
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_for_tests()?;
     let lea = add_person(
         &mut store,
         1,

@@ -38,6 +38,18 @@ export const REFUSAL_KEYS = [
   'demo_needs_empty_database',
   'demo_program_exists',
   'demo_data_invalid',
+  'database_too_new',
+  'not_tandem_database',
+  'backup_needs_local_database',
+  'server_unreachable',
+  'wrong_password',
+  'database_missing',
+  'tls_refused',
+  'ca_file_unreadable',
+  'plain_connection_not_local',
+  'connection_lost',
+  'team_database_not_empty',
+  'stale_record',
 ] as const;
 
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];

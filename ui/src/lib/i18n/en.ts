@@ -213,6 +213,8 @@ export const en = {
   'error.topic_unknown': 'This topic is no longer in the catalog.',
   'error.conflict': 'This conflicts with existing data.',
   'error.not_found': 'This item no longer exists.',
+  'error.connection': 'The team database cannot be reached right now. Nothing was saved: try again in a moment.',
+  'error.database': 'This database cannot be opened by this version of Tandem.',
   'error.storage': 'The database could not be read or written. Try again; if it keeps failing, restart Tandem.',
   'error.internal': 'Something unexpected happened. Try again.',
 

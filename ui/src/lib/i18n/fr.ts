@@ -211,6 +211,8 @@ export const fr: Messages = {
   'error.topic_unknown': 'Ce thème ne figure plus au catalogue.',
   'error.conflict': 'Cela entre en conflit avec des données existantes.',
   'error.not_found': 'Cet élément n’existe plus.',
+  'error.connection': 'La base d’équipe est injoignable pour le moment. Rien n’a été enregistré : réessayez dans un instant.',
+  'error.database': 'Cette base ne peut pas être ouverte par cette version de Tandem.',
   'error.storage': 'La base de données n’a pas pu être lue ou écrite. Réessayez ; si le problème persiste, redémarrez Tandem.',
   'error.internal': 'Un problème inattendu est survenu. Réessayez.',
 

@@ -17,9 +17,9 @@ mod participants;
 pub use pairs::*;
 pub use participants::*;
 
+use crate::store::db::Value;
+use crate::store::db::{params_from_iter, Connection, OptionalExtension, Row};
 use chrono::NaiveDate;
-use rusqlite::types::{Type, Value};
-use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use crate::domain::{EmployeeId, ProgramRole};
@@ -27,26 +27,26 @@ use crate::matching::Weights;
 use crate::program::{MatchingSettings, PersonSummary, Program, ProgramId, ProgramInput};
 use crate::CoreResult;
 
-fn conversion_error(column: usize, message: String) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, message.into())
+fn conversion_error(column: usize, message: String) -> crate::store::db::Error {
+    crate::store::db::Error::Conversion { column, message }
 }
 
-fn uuid_at(row: &Row<'_>, column: usize) -> rusqlite::Result<Uuid> {
+fn uuid_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Uuid> {
     let raw: String = row.get(column)?;
     Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
 }
 
-fn employee_id_at(row: &Row<'_>, column: usize) -> rusqlite::Result<EmployeeId> {
+fn employee_id_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<EmployeeId> {
     uuid_at(row, column).map(EmployeeId)
 }
 
-fn date_at(row: &Row<'_>, column: usize) -> rusqlite::Result<NaiveDate> {
+fn date_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<NaiveDate> {
     let raw: String = row.get(column)?;
     NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
         .map_err(|e| conversion_error(column, format!("date '{raw}': {e}")))
 }
 
-fn small_at<T: TryFrom<i64>>(row: &Row<'_>, column: usize) -> rusqlite::Result<T> {
+fn small_at<T: TryFrom<i64>>(row: &Row<'_>, column: usize) -> crate::store::db::Result<T> {
     let value: i64 = row.get(column)?;
     T::try_from(value).map_err(|_| conversion_error(column, format!("value {value} out of range")))
 }
@@ -65,7 +65,7 @@ const PROGRAM_COLUMNS: &str = "p.id, p.name, p.start_date, p.end_date, p.cadence
      (SELECT COUNT(*) FROM program_pair x WHERE x.program_id = p.id AND x.status = 'proposed'), \
      (SELECT COUNT(*) FROM program_pair x WHERE x.program_id = p.id AND x.status = 'approved')";
 
-fn read_program(row: &Row<'_>) -> rusqlite::Result<Program> {
+fn read_program(row: &Row<'_>) -> crate::store::db::Result<Program> {
     Ok(Program {
         id: ProgramId(uuid_at(row, 0)?),
         name: row.get(1)?,
@@ -168,7 +168,7 @@ pub fn list_programs(conn: &Connection) -> CoreResult<Vec<Program>> {
         "SELECT {PROGRAM_COLUMNS} FROM program p ORDER BY p.start_date DESC, p.name, p.id"
     ))?;
     let rows = stmt
-        .query_map([], read_program)?
+        .query_map((), read_program)?
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
@@ -184,7 +184,7 @@ pub fn delete_program(conn: &Connection, id: ProgramId) -> CoreResult<bool> {
 const SUMMARY_COLUMNS: &str =
     "e.id, e.first_name, e.last_name, e.email, e.department, e.title, e.active";
 
-fn read_summary(row: &Row<'_>) -> rusqlite::Result<PersonSummary> {
+fn read_summary(row: &Row<'_>) -> crate::store::db::Result<PersonSummary> {
     Ok(PersonSummary {
         id: employee_id_at(row, 0)?,
         first_name: row.get(1)?,

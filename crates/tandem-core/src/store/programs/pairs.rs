@@ -4,7 +4,7 @@
 //! Free functions over `&Connection`; they do not validate (the `program` module does). To add a
 //! pair column: a migration, then `PAIR_COLUMNS`, `read_pair` and `upsert_pair` together.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::db::{params, Connection, OptionalExtension, Row};
 
 use super::{conversion_error, employee_id_at, uuid_at};
 use crate::domain::EmployeeId;
@@ -15,7 +15,7 @@ use crate::CoreResult;
 const PAIR_COLUMNS: &str = "id, mentee_id, mentor_id, status, locked, manual, score, points, \
      part_skill, part_interests, part_availability, part_adoption, part_comfort";
 
-fn read_pair(row: &Row<'_>) -> rusqlite::Result<StoredPair> {
+fn read_pair(row: &Row<'_>) -> crate::store::db::Result<StoredPair> {
     let raw: String = row.get(3)?;
     let points: i64 = row.get(7)?;
     Ok(StoredPair {

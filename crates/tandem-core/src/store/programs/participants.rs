@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::db::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{conversion_error, employee_id_at, read_summary, small_at, SUMMARY_COLUMNS};
@@ -32,7 +32,7 @@ pub fn participants(conn: &Connection, program: ProgramId) -> CoreResult<Vec<Par
             let side =
                 Side::parse(&raw).ok_or_else(|| conversion_error(7, format!("side '{raw}'")))?;
             let capacity_override: Option<u8> = r
-                .get::<_, Option<i64>>(8)?
+                .get::<Option<i64>>(8)?
                 .map(|c| u8::try_from(c).map_err(|_| conversion_error(8, format!("capacity {c}"))))
                 .transpose()?;
             let default: u8 = small_at(r, 9)?;
@@ -130,14 +130,16 @@ pub fn bulk_candidates(
     department: Option<&str>,
 ) -> CoreResult<Vec<EmployeeId>> {
     let role = side.as_str();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.id FROM employee e
          WHERE e.active = 1 AND e.program_role IN (?2, 'both')
-           AND (?3 IS NULL OR e.department = ?3 COLLATE NOCASE)
+           AND (CAST(?3 AS TEXT) IS NULL OR {} = {})
            AND NOT EXISTS (SELECT 1 FROM program_participant pp
                            WHERE pp.program_id = ?1 AND pp.employee_id = e.id)
          ORDER BY e.id",
-    )?;
+        conn.nocase("e.department"),
+        conn.nocase("?3")
+    ))?;
     let ids = stmt
         .query_map(params![program.to_string(), role, department], |r| {
             employee_id_at(r, 0)
@@ -164,7 +166,7 @@ pub fn participant_employees(
             let side =
                 Side::parse(&raw).ok_or_else(|| conversion_error(15, format!("side '{raw}'")))?;
             let capacity = r
-                .get::<_, Option<i64>>(16)?
+                .get::<Option<i64>>(16)?
                 .map(|c| u8::try_from(c).map_err(|_| conversion_error(16, format!("capacity {c}"))))
                 .transpose()?;
             Ok((read_employee_row(r)?, side, capacity))
@@ -176,19 +178,21 @@ pub fn participant_employees(
         .map(|(i, (e, _, _))| (e.id, i))
         .collect();
     // One query per child table for the whole program, not one per person.
-    let mut child = |sql: &str,
-                     apply: &mut dyn FnMut(&mut Employee, &Row<'_>) -> rusqlite::Result<()>|
-     -> CoreResult<()> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([&key])?;
-        while let Some(row) = rows.next()? {
-            let id = employee_id_at(row, 0)?;
-            if let Some(&i) = index.get(&id) {
-                apply(&mut people[i].0, row)?;
+    let mut child =
+        |sql: &str,
+         apply: &mut dyn FnMut(&mut Employee, &Row<'_>) -> crate::store::db::Result<()>|
+         -> CoreResult<()> {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let mut rows = stmt.query([&key])?;
+            while let Some(row) = rows.next()? {
+                let row = &row;
+                let id = employee_id_at(row, 0)?;
+                if let Some(&i) = index.get(&id) {
+                    apply(&mut people[i].0, row)?;
+                }
             }
-        }
-        Ok(())
-    };
+            Ok(())
+        };
     child(
         "SELECT c.employee_id, c.language FROM employee_language c
          JOIN program_participant pp ON pp.employee_id = c.employee_id
@@ -240,7 +244,7 @@ pub fn participant_employees(
 pub fn reporting_lines(conn: &Connection) -> CoreResult<Vec<(EmployeeId, Option<EmployeeId>)>> {
     let mut stmt = conn.prepare_cached("SELECT id, manager_id FROM employee ORDER BY id")?;
     let rows = stmt
-        .query_map([], |r| {
+        .query_map((), |r| {
             let manager: Option<String> = r.get(1)?;
             let manager = manager
                 .map(|raw| {
@@ -280,8 +284,8 @@ pub fn insert_exclusion(
     now: &str,
 ) -> CoreResult<()> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO program_exclusion (program_id, mentee_id, mentor_id, created_at)
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO program_exclusion (program_id, mentee_id, mentor_id, created_at)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
     )?
     .execute(params![
         program.to_string(),

@@ -1,6 +1,6 @@
 //! Reads and writes of follower figures per employee and platform (`employee_audience`).
 
-use rusqlite::{params, Connection};
+use crate::store::db::{params, Connection};
 
 use super::{level_at, uuid_at};
 use crate::domain::EmployeeId;
@@ -87,8 +87,8 @@ pub fn set_followers_if_unknown(
 ) -> CoreResult<bool> {
     let n = conn
         .prepare_cached(
-            "INSERT OR IGNORE INTO employee_audience (employee_id, platform_id, followers, updated_at)
-             VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO employee_audience (employee_id, platform_id, followers, updated_at)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
         )?
         .execute(params![employee.to_string(), platform_id, followers, now])?;
     Ok(n == 1)
@@ -114,7 +114,7 @@ pub fn audience_candidates(conn: &Connection) -> CoreResult<Vec<(EmployeeId, u8)
             "SELECT id, grade FROM employee
              WHERE active = 1 AND program_role <> 'none' ORDER BY id",
         )?
-        .query_map([], |r| Ok((EmployeeId(uuid_at(r, 0)?), level_at(r, 1)?)))?
+        .query_map((), |r| Ok((EmployeeId(uuid_at(r, 0)?), level_at(r, 1)?)))?
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }

@@ -6,8 +6,8 @@
 //! ([`crate::Store::transaction`]); each statement is prepared once and reused for every row, so
 //! a hundred thousand sessions take seconds, not minutes.
 
+use crate::store::db::{params, Connection};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
 
 use crate::domain::EmployeeId;
 use crate::program::ProgramId;

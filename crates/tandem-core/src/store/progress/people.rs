@@ -2,8 +2,8 @@
 //! topics, the manager view's scope, pairs and summaries, and a mentor's teaching. Same rules as
 //! the parent module: approved pairs only, and never the log's private notes.
 
+use crate::store::db::{params, Connection, Engine, OptionalExtension, Row};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{
     depth_at, instant_at, level_at, optional_small_at, person_columns, read_person,
@@ -56,7 +56,7 @@ pub struct ConfirmedLevel {
     pub level: u8,
 }
 
-fn read_confirmed(r: &Row<'_>) -> rusqlite::Result<ConfirmedLevel> {
+fn read_confirmed(r: &Row<'_>) -> crate::store::db::Result<ConfirmedLevel> {
     Ok(ConfirmedLevel {
         mentee: EmployeeId(uuid_at(r, 0)?),
         session_id: SessionId(uuid_at(r, 1)?),
@@ -81,7 +81,7 @@ pub fn confirmed_levels_of(
              JOIN session s ON s.pair_id = p.id AND s.status = 'held'
              JOIN self_assessment sa ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
              WHERE p.mentee_id = ?1 AND p.status = 'approved'
-               AND (?2 IS NULL OR p.program_id = ?2)
+               AND (CAST(?2 AS TEXT) IS NULL OR p.program_id = ?2)
              ORDER BY s.starts_at, s.id, sa.topic_id"
         ))?
         .query_map(
@@ -112,20 +112,31 @@ pub fn latest_confirmed_of(conn: &Connection, mentees: &str) -> CoreResult<Vec<C
 }
 
 fn latest_confirmed(conn: &Connection, filter: &str, key: &str) -> CoreResult<Vec<ConfirmedLevel>> {
-    // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
-    let rows = conn
-        .prepare_cached(&format!(
+    let from = format!(
+        "FROM program_pair p
+         JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+         JOIN self_assessment sa ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
+         WHERE {filter} AND p.status = 'approved'"
+    );
+    let sql = match conn.engine() {
+        // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
+        Engine::Sqlite => format!(
             "SELECT mentee_id, session_id, starts, topic_id, level FROM (
                  SELECT p.mentee_id AS mentee_id, s.id AS session_id,
                         unixepoch(s.starts_at) AS starts, sa.topic_id AS topic_id,
                         sa.level AS level, MAX(s.starts_at || s.id) AS latest
-                 FROM program_pair p
-                 JOIN session s ON s.pair_id = p.id AND s.status = 'held'
-                 JOIN self_assessment sa
-                      ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
-                 WHERE {filter} AND p.status = 'approved'
+                 {from}
                  GROUP BY p.mentee_id, sa.topic_id)"
-        ))?
+        ),
+        Engine::Postgres => format!(
+            "SELECT DISTINCT ON (p.mentee_id, sa.topic_id)
+                    p.mentee_id, s.id, unixepoch(s.starts_at), sa.topic_id, sa.level
+             {from}
+             ORDER BY p.mentee_id, sa.topic_id, s.starts_at DESC, s.id DESC"
+        ),
+    };
+    let rows = conn
+        .prepare_cached(&sql)?
         .query_map([key], read_confirmed)?
         .collect::<Result<_, _>>()?;
     Ok(rows)
@@ -144,7 +155,7 @@ pub fn mentee_pairs(
          FROM program_pair p
          JOIN program g ON g.id = p.program_id
          JOIN employee t ON t.id = p.mentor_id
-         WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+         WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (CAST(?2 AS TEXT) IS NULL OR p.program_id = ?2)
          ORDER BY g.start_date, g.id",
         person_columns("t")
     );
@@ -197,7 +208,7 @@ pub fn mentee_sessions(
              FROM program_pair p
              JOIN session s ON s.pair_id = p.id
              LEFT JOIN session_log l ON l.session_id = s.id
-             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (CAST(?2 AS TEXT) IS NULL OR p.program_id = ?2)
              ORDER BY s.starts_at, s.id",
         )?
         .query_map(
@@ -245,7 +256,7 @@ pub fn mentee_session_topics(
              FROM program_pair p
              JOIN session s ON s.pair_id = p.id AND s.status = 'held'
              JOIN session_topic st ON st.session_id = s.id
-             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (?2 IS NULL OR p.program_id = ?2)
+             WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (CAST(?2 AS TEXT) IS NULL OR p.program_id = ?2)
              ORDER BY s.starts_at, s.id, st.topic_id",
         )?
         .query_map(
@@ -284,7 +295,11 @@ pub fn people_under(conn: &Connection, manager: EmployeeId) -> CoreResult<Vec<Em
 /// Everyone in a department (exact name, case-insensitive, surrounding spaces ignored).
 pub fn people_in_department(conn: &Connection, department: &str) -> CoreResult<Vec<EmployeeId>> {
     let rows = conn
-        .prepare_cached("SELECT id FROM employee WHERE department = ?1 COLLATE NOCASE")?
+        .prepare_cached(&format!(
+            "SELECT id FROM employee WHERE {} = {}",
+            conn.nocase("department"),
+            conn.nocase("?1")
+        ))?
         .query_map([department.trim()], |r| Ok(EmployeeId(uuid_at(r, 0)?)))?
         .collect::<Result<_, _>>()?;
     Ok(rows)
@@ -293,10 +308,12 @@ pub fn people_in_department(conn: &Connection, department: &str) -> CoreResult<V
 /// The department's name as stored (its most common spelling), if anyone is in it.
 pub fn department_name(conn: &Connection, department: &str) -> CoreResult<Option<String>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT department FROM employee WHERE department = ?1 COLLATE NOCASE
+        .prepare_cached(&format!(
+            "SELECT department FROM employee WHERE {} = {}
              GROUP BY department ORDER BY COUNT(*) DESC, department LIMIT 1",
-        )?
+            conn.nocase("department"),
+            conn.nocase("?1")
+        ))?
         .query_row([department.trim()], |r| r.get(0))
         .optional()?)
 }
@@ -398,7 +415,7 @@ pub fn latest_summaries(
                  FROM session s
                  JOIN session_log l ON l.session_id = s.id
                  WHERE s.pair_id IN (SELECT value FROM json_each(?1))
-                   AND s.status = 'held' AND l.summary <> '')
+                   AND s.status = 'held' AND l.summary <> '') AS latest
              WHERE n <= ?2
              ORDER BY pair_id, starts DESC, session_id DESC",
         )?

@@ -11,8 +11,8 @@
 //!
 //! Session ids cross into Rust as [`SessionKey`]s (the uuid as a number), so no row allocates.
 
+use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::{
@@ -28,7 +28,7 @@ use crate::CoreResult;
 pub type SessionKey = u128;
 
 /// The id at `column`, parsed from the row's bytes (ids are ASCII; no UTF-8 check needed).
-fn key_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<SessionKey> {
+fn key_at(row: &crate::store::db::Row<'_>, column: usize) -> crate::store::db::Result<SessionKey> {
     let raw = bytes_at(row, column)?;
     Uuid::try_parse_ascii(raw)
         .map(|u| u.as_u128())
@@ -39,13 +39,19 @@ fn key_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<SessionKey
 }
 
 /// The text at `column` as bytes, borrowed from the row.
-fn bytes_at<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<&'r [u8]> {
-    Ok(row.get_ref(column)?.as_bytes()?)
+fn bytes_at<'r>(
+    row: &'r crate::store::db::Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<&'r [u8]> {
+    row.get_ref(column)?.as_bytes()
 }
 
 /// An instant at `column`, parsed from the row's bytes when it has the stored shape; any other
 /// shape goes through [`stored_instant_at`].
-fn instant_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+fn instant_at(
+    row: &crate::store::db::Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<DateTime<Utc>> {
     match parse_stored_instant_bytes(bytes_at(row, column)?) {
         Some(at) => Ok(at),
         None => stored_instant_at(row, column),
@@ -61,7 +67,10 @@ const STATUSES: [SessionStatus; 4] = [
     SessionStatus::NoShow,
 ];
 
-fn session_status_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<SessionStatus> {
+fn session_status_at(
+    row: &crate::store::db::Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<SessionStatus> {
     let raw = bytes_at(row, column)?;
     match STATUSES.iter().find(|s| s.as_str().as_bytes() == raw) {
         Some(&status) => Ok(status),
@@ -69,7 +78,10 @@ fn session_status_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result
     }
 }
 
-fn topic_depth_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<TopicDepth> {
+fn topic_depth_at(
+    row: &crate::store::db::Row<'_>,
+    column: usize,
+) -> crate::store::db::Result<TopicDepth> {
     let raw = bytes_at(row, column)?;
     match TopicDepth::ALL
         .iter()
@@ -84,7 +96,7 @@ fn topic_depth_at(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<To
 pub fn approved_pair_total(conn: &Connection) -> CoreResult<usize> {
     let n: i64 = conn
         .prepare_cached("SELECT COUNT(*) FROM program_pair WHERE status = 'approved'")?
-        .query_row([], |r| r.get(0))?;
+        .query_row((), |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
@@ -113,6 +125,7 @@ pub fn for_each_keyed_session(
     let mut stmt = conn.prepare_cached(KEYED_SESSIONS_SQL)?;
     let mut rows = stmt.query([program.to_string()])?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         f(KeyedSessionRow {
             pair_key: r.get(0)?,
             session: key_at(r, 1)?,
@@ -135,8 +148,9 @@ pub fn for_each_log_rating(
     mut f: impl FnMut(SessionKey, Option<u8>, Option<u8>),
 ) -> CoreResult<()> {
     let mut stmt = conn.prepare_cached(ALL_RATINGS_SQL)?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(())?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         f(
             key_at(r, 0)?,
             optional_small_at(r, 1)?,
@@ -156,8 +170,9 @@ pub fn for_each_session_topic(
     mut f: impl FnMut(SessionKey, &[u8], TopicDepth),
 ) -> CoreResult<()> {
     let mut stmt = conn.prepare_cached(ALL_TOPICS_SQL)?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(())?;
     while let Some(r) = rows.next()? {
+        let r = &r;
         f(key_at(r, 0)?, bytes_at(r, 1)?, topic_depth_at(r, 2)?);
     }
     Ok(())

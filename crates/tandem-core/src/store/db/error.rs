@@ -1,0 +1,37 @@
+//! What can go wrong talking to a database, on either engine.
+
+/// A database failure. [`Error::is_connection_lost`] tells a lost server from a refused query.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Postgres(#[from] postgres::Error),
+    /// A query that must return a row returned none.
+    #[error("the query returned no rows")]
+    QueryReturnedNoRows,
+    /// A stored value could not be read as the type asked for.
+    #[error("column {column}: {message}")]
+    Conversion { column: usize, message: String },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// True when the server is gone (closed, refused, timed out): retrying later may work, and
+    /// nothing was written.
+    pub fn is_connection_lost(&self) -> bool {
+        match self {
+            Error::Postgres(e) => e.is_closed() || e.code().is_none() && e.as_db_error().is_none(),
+            _ => false,
+        }
+    }
+
+    /// The PostgreSQL SQLSTATE, when the server refused the statement.
+    pub fn sql_state(&self) -> Option<&str> {
+        match self {
+            Error::Postgres(e) => e.code().map(|c| c.code()),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Moving a solo database (a SQLite file) into an empty team database (PostgreSQL), or any
+//! Tandem database into another of the same schema: every row of every table, in one transaction
+//! on the target, checked by counting each table on both sides before it commits.
+//!
+//! The target must be empty: no employee, no program, no setting, and only the catalog its own
+//! migrations wrote (which the copy replaces by the source's, edits included). Anything else is
+//! refused untouched.
+//!
+//! To add a table: append it to [`TABLES`] after the tables it references. A unit test fails while
+//! a table of the schema is missing from the list.
+
+use super::db::{Connection, Value};
+use super::dump::{table_counts, table_names};
+use crate::{CoreError, CoreResult, RefusalKey};
+
+/// Every table, each after the tables it references. `employee.manager_id` refers to its own table:
+/// it is written in a second pass.
+pub const TABLES: &[&str] = &[
+    "platform",
+    "topic",
+    "employee",
+    "employee_language",
+    "employee_interest",
+    "availability_slot",
+    "skill_level",
+    "app_setting",
+    "employee_audience",
+    "program",
+    "program_participant",
+    "program_exclusion",
+    "program_pair",
+    "session",
+    "session_log",
+    "session_topic",
+    "self_assessment",
+    "charter_acknowledgement",
+];
+
+/// Tables a freshly migrated database already fills (the default catalog).
+const SEEDED: &[&str] = &["platform", "topic"];
+
+/// Copies every row of `source` into `target`; returns the rows per table, as counted on both
+/// sides. Refused with `team_database_not_empty` when the target holds data of its own.
+pub fn copy_database(source: &Connection, target: &Connection) -> CoreResult<Vec<(String, i64)>> {
+    let expected = table_counts(source)?;
+    target.transaction(|tx| {
+        let own_rows: i64 = table_counts(tx)?
+            .into_iter()
+            .filter(|(table, _)| !SEEDED.contains(&table.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        if own_rows > 0 {
+            return Err(CoreError::conflict(
+                RefusalKey::TeamDatabaseNotEmpty,
+                format!("the team database already holds {own_rows} rows; nothing was copied"),
+            )
+            .with("rows", own_rows));
+        }
+        for table in SEEDED.iter().rev() {
+            tx.execute(&format!("DELETE FROM {table}"), ())?;
+        }
+        for table in TABLES {
+            copy_table(source, tx, table)?;
+        }
+        let copied = table_counts(tx)?;
+        if copied != expected {
+            return Err(CoreError::Migration(format!(
+                "the copy does not match the source (source {expected:?}, copy {copied:?}); \
+                 nothing was copied"
+            )));
+        }
+        Ok(copied)
+    })
+}
+
+fn copy_table(source: &Connection, target: &Connection, table: &str) -> CoreResult<()> {
+    let mut select = source.prepare(&format!("SELECT * FROM {table}"))?;
+    let columns: Vec<String> = select
+        .column_names()
+        .into_iter()
+        .filter(|c| c != "rowid")
+        .collect();
+    let manager = columns.iter().position(|c| c == "manager_id");
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let mut insert = target.prepare(&format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        placeholders.join(", ")
+    ))?;
+    let mut managers: Vec<(Value, Value)> = Vec::new();
+    let mut rows = select.query(())?;
+    while let Some(row) = rows.next()? {
+        let mut values: Vec<Value> = (0..columns.len())
+            .map(|i| row.get::<Value>(i))
+            .collect::<Result<_, _>>()?;
+        if let Some(m) = manager {
+            let id = values[0].clone();
+            let manager_id = std::mem::replace(&mut values[m], Value::Null);
+            if manager_id != Value::Null {
+                managers.push((id, manager_id));
+            }
+        }
+        insert.execute(super::db::params_from_iter(values))?;
+    }
+    if !managers.is_empty() {
+        let mut set =
+            target.prepare(&format!("UPDATE {table} SET manager_id = ?2 WHERE id = ?1"))?;
+        for (id, manager_id) in managers {
+            set.execute([id, manager_id])?;
+        }
+    }
+    Ok(())
+}
+
+/// True when `TABLES` names every table of the schema, and only those.
+pub fn lists_every_table(conn: &Connection) -> CoreResult<bool> {
+    let mut listed: Vec<&str> = TABLES.to_vec();
+    listed.sort_unstable();
+    let actual = table_names(conn)?;
+    Ok(actual.iter().map(String::as_str).eq(listed.iter().copied()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn the_copy_list_names_every_table_of_the_schema() -> CoreResult<()> {
+        let store = Store::open_for_tests()?;
+        assert!(lists_every_table(store.conn())?);
+        Ok(())
+    }
+}

@@ -1,0 +1,264 @@
+//! Team mode on a real PostgreSQL server: opening, refusing what cannot be opened, two clients on
+//! one database, and moving a solo file into an empty team database.
+//!
+//! These tests need the test command's throwaway server (`TANDEM_TEST_POSTGRES`, set by
+//! `scripts/test.sh`). Without it they say so and pass, unless `CI` is set, where a missing server
+//! is a failure. The rest of the core's tests run on PostgreSQL too, with
+//! `TANDEM_TEST_ENGINE=postgres`.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use tandem_core::directory::{create_employee, get_employee, list_employees, DirectoryQuery};
+use tandem_core::domain::EmployeeDraft;
+use tandem_core::store::postgres::{self, testing, ServerSettings, TlsMode};
+use tandem_core::store::{dump, transfer, Engine};
+use tandem_core::{demo, progress, CoreError, RefusalKey, Store};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// The test server, or `None` (and a note) when the test command did not start one.
+fn server() -> Option<String> {
+    let url = testing::server_url();
+    if url.is_none() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "TANDEM_TEST_POSTGRES is not set: CI must run the PostgreSQL tests"
+        );
+        eprintln!("no test PostgreSQL server: run the tests through scripts/test.sh");
+    }
+    url
+}
+
+fn draft(external_id: &str, first: &str, last: &str) -> EmployeeDraft {
+    EmployeeDraft {
+        external_id: external_id.into(),
+        first_name: first.into(),
+        last_name: last.into(),
+        email: format!(
+            "{}.{}@exemple.fr",
+            first.to_lowercase(),
+            last.to_lowercase()
+        ),
+        department: "Ventes".into(),
+        grade: 3,
+        timezone: "Europe/Paris".into(),
+        languages: vec!["fr".into()],
+        ..EmployeeDraft::default()
+    }
+}
+
+fn refusal(result: Result<Store, CoreError>) -> Option<(&'static str, RefusalKey)> {
+    let e = result.err()?;
+    Some((e.code(), e.refusal_key()?))
+}
+
+#[test]
+fn an_empty_database_is_given_tandems_schema_and_a_second_client_sees_the_first_ones_changes(
+) -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (settings, _guard) = testing::empty_database()?;
+    let mut first = postgres::open(&settings)?;
+    assert_eq!(first.engine(), Engine::Postgres);
+    let second = postgres::open(&settings)?;
+    let created = create_employee(&mut first, draft("T1", "Inès", "Moreau"))?;
+    let seen = get_employee(&second, created.employee.id)?;
+    assert_eq!(seen.employee.first_name, "Inès");
+    let page = list_employees(&second, &DirectoryQuery::default())?;
+    assert_eq!(page.total, 1);
+    Ok(())
+}
+
+#[test]
+fn a_wrong_password_is_refused_in_words_and_writes_nothing() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (mut settings, _guard) = testing::empty_database()?;
+    settings.password = Some("not-the-password".into());
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("connection", RefusalKey::WrongPassword))
+    );
+    Ok(())
+}
+
+#[test]
+fn a_server_that_is_down_is_unreachable_not_a_crash() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let mut settings = testing::settings_for("postgres")?;
+    // A port nobody listens on: bind one, then let it go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    settings.port = port;
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("connection", RefusalKey::ServerUnreachable))
+    );
+    Ok(())
+}
+
+#[test]
+fn tls_is_verified_against_the_ca_file_and_a_wrong_ca_is_refused() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let Ok(ca) = std::env::var("TANDEM_TEST_POSTGRES_CA") else {
+        panic!("the test server's CA file is not set");
+    };
+    let (mut settings, _guard) = testing::empty_database()?;
+    settings.host = "localhost".into();
+    settings.tls = TlsMode::VerifyFull;
+    settings.ca_file = Some(ca.into());
+    postgres::open(&settings)?;
+
+    // Any other CA: the server's certificate does not chain to it.
+    let dir = tempfile::tempdir()?;
+    let other = dir.path().join("other-ca.pem");
+    let status = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=Some other CA", "-keyout"])
+        .arg(dir.path().join("other.key"))
+        .arg("-out")
+        .arg(&other)
+        .stderr(std::process::Stdio::null())
+        .status()?;
+    assert!(status.success());
+    settings.ca_file = Some(other);
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("connection", RefusalKey::TlsRefused))
+    );
+
+    // A CA file that is not a certificate.
+    let junk = dir.path().join("junk.pem");
+    std::fs::write(&junk, "not a certificate")?;
+    settings.ca_file = Some(junk);
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("connection", RefusalKey::CaFileUnreadable))
+    );
+    Ok(())
+}
+
+#[test]
+fn a_plain_connection_goes_only_to_this_computer() {
+    let settings = ServerSettings {
+        host: "db.example.com".into(),
+        port: 5432,
+        database: "tandem".into(),
+        user: "hr".into(),
+        password: Some("secret".into()),
+        tls: TlsMode::Disable,
+        ca_file: None,
+    };
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("connection", RefusalKey::PlainConnectionNotLocal))
+    );
+    // The password never shows in logs.
+    assert!(!format!("{settings:?}").contains("secret"));
+}
+
+#[test]
+fn a_server_url_reads_like_libpq_and_tls_is_required_by_default() -> TestResult {
+    let s = ServerSettings::from_url(
+        "postgresql://hr:p%40ss@db.example.com:5433/tandem?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+    )?;
+    assert_eq!(
+        (
+            s.host.as_str(),
+            s.port,
+            s.database.as_str(),
+            s.user.as_str()
+        ),
+        ("db.example.com", 5433, "tandem", "hr")
+    );
+    assert_eq!(s.password.as_deref(), Some("p@ss"));
+    assert_eq!(s.tls, TlsMode::VerifyFull);
+    assert_eq!(s.ca_file, Some("/etc/ca.pem".into()));
+    let default = ServerSettings::from_url("postgresql://hr@db.example.com/tandem")?;
+    assert_eq!((default.tls, default.port), (TlsMode::Require, 5432));
+    assert!(!default.display_url().contains("p@ss"));
+    assert!(ServerSettings::from_url("postgresql://hr@h/t?sslmode=allow").is_err());
+    Ok(())
+}
+
+#[test]
+fn a_database_that_is_not_tandems_is_refused_untouched() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (settings, _guard) = testing::empty_database()?;
+    {
+        let raw = testing::raw_connection(&settings)?;
+        raw.execute_batch("CREATE TABLE invoices (id integer); INSERT INTO invoices VALUES (1);")?;
+    }
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("database", RefusalKey::NotTandemDatabase))
+    );
+    let raw = testing::raw_connection(&settings)?;
+    assert_eq!(dump::table_names(&raw)?, vec!["invoices".to_owned()]);
+    Ok(())
+}
+
+#[test]
+fn a_database_of_a_newer_tandem_is_refused_untouched() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (settings, _guard) = testing::empty_database()?;
+    let mut store = postgres::open(&settings)?;
+    create_employee(&mut store, draft("T1", "Inès", "Moreau"))?;
+    drop(store);
+    let raw = testing::raw_connection(&settings)?;
+    raw.execute_batch("UPDATE tandem_schema SET version = version + 1")?;
+    let before = dump::dump(&raw)?;
+    assert_eq!(
+        refusal(postgres::open(&settings)),
+        Some(("database", RefusalKey::DatabaseTooNew))
+    );
+    assert_eq!(dump::dump(&raw)?, before);
+    Ok(())
+}
+
+#[test]
+fn the_demo_file_moved_into_an_empty_team_database_gives_the_same_dashboard() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let mut solo = Store::open_in_memory()?;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 2).ok_or("date")?;
+    let load = demo::load_demo_with_program(&mut solo, today)?;
+    let (settings, _guard) = testing::empty_database()?;
+    let team = postgres::open(&settings)?;
+    let counts = transfer::copy_database(solo.conn(), team.conn())?;
+    assert_eq!(counts, dump::table_counts(solo.conn())?);
+    assert!(counts.iter().any(|(t, n)| t == "session" && *n > 100));
+
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 2, 12, 0, 0)
+        .single()
+        .ok_or("now")?;
+    let program = load.program.program_id;
+    let on_file = progress::program_dashboard(&solo, program, now)?;
+    let on_server = progress::program_dashboard(&team, program, now)?;
+    assert_eq!(on_server, on_file);
+    assert_eq!(dump::dump(team.conn())?, dump::dump(solo.conn())?);
+
+    // A second move into the same (now full) database is refused and changes nothing.
+    let before = dump::dump(team.conn())?;
+    let again = transfer::copy_database(solo.conn(), team.conn());
+    assert_eq!(
+        again.err().and_then(|e| e.refusal_key()),
+        Some(RefusalKey::TeamDatabaseNotEmpty)
+    );
+    assert_eq!(dump::dump(team.conn())?, before);
+    Ok(())
+}
