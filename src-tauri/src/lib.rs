@@ -6,6 +6,7 @@
 //! list it in [`invoke_handler`] and in `docs/ipc.md`, and wrap it in `ui/src/api/`.
 
 pub mod commands;
+pub mod credentials;
 pub mod database;
 pub mod error;
 pub mod reminders;
@@ -15,12 +16,19 @@ use std::process::ExitCode;
 
 use tauri::{Manager, Runtime};
 
+use database::{Remembered, Target};
 pub use state::AppState;
 
 /// Every command the UI may call.
 pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
     tauri::generate_handler![
+        commands::connection::connection_status,
+        commands::connection::open_solo,
+        commands::connection::pick_ca_file,
+        commands::connection::connect_team,
+        commands::connection::move_to_team,
+        commands::connection::reconnect,
         commands::settings::get_settings,
         commands::settings::set_language,
         commands::directory::list_employees,
@@ -96,11 +104,57 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     ]
 }
 
+/// What Tandem opens at launch: the file or server asked for, else the choice remembered from
+/// last time, else the default file (with the demo company when new). A file opens now; a
+/// server opens at the first command, so the window shows at once and says it is connecting.
+fn startup_state(
+    requested: Option<Target>,
+    config_dir: std::path::PathBuf,
+    default_file: std::path::PathBuf,
+) -> AppState {
+    let target = requested.unwrap_or_else(|| match Remembered::load(&config_dir) {
+        Some(Remembered::Solo { file }) => Target::File(file),
+        Some(remembered @ Remembered::Team { .. }) => match remembered.server_settings() {
+            Some((settings, _)) => Target::Server(settings),
+            None => Target::File(default_file.clone()),
+        },
+        None => Target::File(default_file.clone()),
+    });
+    match target {
+        Target::File(path) => match database::open_file(&path) {
+            Ok(store) => AppState::new(
+                Some(store),
+                Some(Target::File(path)),
+                None,
+                config_dir,
+                default_file,
+            ),
+            Err(e) => AppState::new(None, None, Some(e.into()), config_dir, default_file),
+        },
+        Target::Server(mut settings) => {
+            if settings.password.is_none() {
+                settings.password = credentials::load(&settings);
+            }
+            AppState::new(
+                None,
+                Some(Target::Server(settings)),
+                None,
+                config_dir,
+                default_file,
+            )
+        }
+    }
+}
+
 /// Starts the app; the exit code says whether it could.
 pub fn run() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let requested = match database::requested_path(&args, std::env::var(database::DB_ENV).ok()) {
-        Ok(path) => path,
+    let requested = match database::requested_target(
+        &args,
+        std::env::var(database::DB_ENV).ok(),
+        std::env::var(database::SERVER_ENV).ok(),
+    ) {
+        Ok(target) => target,
         Err(message) => {
             eprintln!("tandem: {message}");
             return ExitCode::from(2);
@@ -110,12 +164,9 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
-            let path = match requested {
-                Some(path) => path,
-                None => database::default_path(&app.path().app_data_dir()?),
-            };
-            let store = database::open(&path)?;
-            app.manage(AppState::new(store, path));
+            let config_dir = app.path().app_config_dir()?;
+            let default_file = database::default_path(&app.path().app_data_dir()?);
+            app.manage(startup_state(requested, config_dir, default_file));
             reminders::start(app.handle().clone());
             Ok(())
         })

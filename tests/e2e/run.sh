@@ -101,6 +101,10 @@ export WEBKIT_DISABLE_COMPOSITING_MODE=1
 export LIBGL_ALWAYS_SOFTWARE=1
 export NO_AT_BRIDGE=1
 export TANDEM_DB="$WORK/default/tandem.sqlite"
+# The app remembers the last database in its config folder: keep the tests' choices out of the
+# machine's own.
+export XDG_CONFIG_HOME="$WORK/config"
+export XDG_DATA_HOME="$WORK/data"
 export TANDEM_APP="$APP"
 export TANDEM_E2E_TMP="$WORK"
 # Exports land here instead of behind a save dialog, so the tests can read them.

@@ -117,6 +117,9 @@ pub enum RefusalKey {
     ConnectionLost,
     TeamDatabaseNotEmpty,
     StaleRecord,
+    NoDatabaseOpen,
+    MoveNeedsSoloDatabase,
+    PasswordNeeded,
 }
 
 impl RefusalKey {

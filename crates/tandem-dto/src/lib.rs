@@ -8,6 +8,7 @@
 //! No 64-bit integers here: they would become `bigint` in TypeScript.
 
 pub mod catalog;
+pub mod connection;
 pub mod directory;
 pub mod error;
 pub mod import;
@@ -19,6 +20,7 @@ pub mod settings;
 mod test_support;
 
 pub use catalog::*;
+pub use connection::*;
 pub use directory::*;
 pub use error::*;
 pub use import::*;

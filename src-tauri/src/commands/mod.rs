@@ -2,6 +2,7 @@
 //! maps the result back: no SQL and no business rule here. The list is in `docs/ipc.md`.
 
 pub mod catalog;
+pub mod connection;
 pub mod directory;
 pub mod export;
 pub mod import;

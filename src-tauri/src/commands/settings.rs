@@ -9,7 +9,7 @@ fn current(state: &AppState) -> CommandResult<SettingsDto> {
     let language = state.with_store(|store| settings::language(store))?;
     Ok(SettingsDto {
         language: language.map(LanguageDto::from),
-        database_path: state.database_path().display().to_string(),
+        database_path: state.database_label()?,
     })
 }
 

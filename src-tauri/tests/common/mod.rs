@@ -27,7 +27,13 @@ pub fn harness() -> Result<Harness, Box<dyn std::error::Error>> {
 /// An app on the given database.
 pub fn harness_on(store: tandem_core::Store) -> Result<Harness, Box<dyn std::error::Error>> {
     let app = mock_builder()
-        .manage(AppState::new(store, ":memory:".into()))
+        .manage(AppState::new(
+            Some(store),
+            Some(tandem_app::database::Target::File(":memory:".into())),
+            None,
+            std::env::temp_dir().join("tandem-mock-config"),
+            ":memory:".into(),
+        ))
         .invoke_handler(invoke_handler())
         .build(mock_context(noop_assets()))?;
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;

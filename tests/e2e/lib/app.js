@@ -43,8 +43,12 @@ export const tid = (id) => By.css(`[data-testid="${id}"]`);
  * directory is on screen (the interface renders once the saved settings are read).
  */
 export async function launch(db) {
+  return launchWith(db ? ['--db', db] : [], 'search-input');
+}
+
+/** Starts the app with `args` and waits until the element `data-testid=readyId` is on screen. */
+export async function launchWith(args, readyId) {
   const application = requireEnv('TANDEM_APP');
-  const args = db ? ['--db', db] : [];
   const session = new Builder()
     .usingServer(requireEnv('TANDEM_E2E_WEBDRIVER'))
     .withCapabilities({ browserName: 'wry', 'tauri:options': { application, args } })
@@ -56,7 +60,7 @@ export async function launch(db) {
   });
   const driver = await Promise.race([session, deadline]).finally(() => clearTimeout(timer));
   try {
-    await driver.wait(until.elementLocated(tid('search-input')), START_WAIT, 'the directory never appeared');
+    await driver.wait(until.elementLocated(tid(readyId)), START_WAIT, `[data-testid="${readyId}"] never appeared`);
   } catch (e) {
     saveScreenshot('launch-failure');
     await driver.quit().catch(() => {});

@@ -5,7 +5,7 @@ const listen = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: (...args: unknown[]) => listen(...args) }));
 
-const { api } = await import('./index');
+const { api, connectionApi, onCommandFailure } = await import('./index');
 
 beforeEach(() => {
   invoke.mockReset();
@@ -60,5 +60,34 @@ describe('api', () => {
     expect(seen).toEqual([{ phase: 'writing', done: 10, total: 40 }]);
     off();
     expect(unlisten).toHaveBeenCalled();
+  });
+
+  it('tells failure listeners of every failed command, until they stop listening', async () => {
+    const heard: [string, string][] = [];
+    const stop = onCommandFailure((error, cmd) => heard.push([cmd, error.code]));
+    const lost = { code: 'connection', key: 'connection_lost', params: {}, message: 'lost', fields: [] };
+    invoke.mockRejectedValueOnce(lost);
+    await expect(api.directoryFacets()).rejects.toEqual(lost);
+    invoke.mockResolvedValueOnce({});
+    await api.directoryFacets();
+    stop();
+    invoke.mockRejectedValueOnce(lost);
+    await expect(api.directoryFacets()).rejects.toEqual(lost);
+    expect(heard).toEqual([['directory_facets', 'connection']]);
+  });
+
+  it('sends the team form, never a file path, to connect or move', async () => {
+    invoke.mockResolvedValue({});
+    const form = { host: 'db', port: 5432, database: 'tandem', user: 'hr', password: 'pw', tls: 'verify-full' as const, remember_password: false };
+    await connectionApi.connectTeam(form);
+    await connectionApi.moveToTeam(form);
+    await connectionApi.openSolo(true);
+    await connectionApi.pickCaFile();
+    expect(invoke.mock.calls).toEqual([
+      ['connect_team', { form }],
+      ['move_to_team', { form }],
+      ['open_solo', { choose: true }],
+      ['pick_ca_file', undefined],
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * built on the generated bindings, so a renamed Rust field breaks `npm run check`.
  * Failures are always thrown as an `ErrorDto` (see `toErrorDto`).
  */
-import { invoke } from '@tauri-apps/api/core';
+import { call } from './call';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { CatalogDto } from './bindings/CatalogDto';
 import type { ColumnMappingDto } from './bindings/ColumnMappingDto';
@@ -25,15 +25,10 @@ export type * from './types';
 export { toErrorDto, isErrorDto } from './errors';
 export { programsApi } from './programs';
 export { sessionsApi } from './sessions';
-import { toErrorDto } from './errors';
+export { connectionApi } from './connection';
+export type { ConnectionStatusDto, DatabaseModeDto, MoveReportDto, TeamFormDto, TeamSettingsDto, TlsModeDto } from './connection';
+export { onCommandFailure } from './call';
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toErrorDto(e);
-  }
-}
 
 export const api = {
   getSettings: () => call<SettingsDto>('get_settings'),
@@ -53,15 +48,10 @@ export const api = {
   saveTopic: (input: TopicInputDto) => call<CatalogDto>('save_topic', { input }),
 
   /** Hands the file over as bytes: the webview never passes a path. */
-  async importLoad(fileName: string, bytes: Uint8Array): Promise<ImportPreviewDto> {
-    try {
-      return await invoke<ImportPreviewDto>('import_load', bytes, {
-        headers: { 'x-file-name': encodeURIComponent(fileName) },
-      });
-    } catch (e) {
-      throw toErrorDto(e);
-    }
-  },
+  importLoad: (fileName: string, bytes: Uint8Array) =>
+    call<ImportPreviewDto>('import_load', bytes, {
+      headers: { 'x-file-name': encodeURIComponent(fileName) },
+    }),
   importRemap: (mapping: ColumnMappingDto) => call<ImportPreviewDto>('import_remap', { mapping }),
   importCommit: () => call<ImportOutcomeDto>('import_commit'),
   importCancel: () => call<null>('import_cancel'),

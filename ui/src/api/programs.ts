@@ -2,8 +2,7 @@
  * The programs and matching commands (docs/ipc.md, "Programs and matching"), one typed function
  * each. Like the rest of `ui/src/api/`, failures are thrown as an `ErrorDto`.
  */
-import { invoke } from '@tauri-apps/api/core';
-import { toErrorDto } from './errors';
+import { call } from './call';
 import type { AssignOutcomeDto } from './bindings/AssignOutcomeDto';
 import type { ExclusionDto } from './bindings/ExclusionDto';
 import type { PairDto } from './bindings/PairDto';
@@ -47,13 +46,6 @@ export type {
   WhyNotDto,
 };
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toErrorDto(e);
-  }
-}
 
 export const programsApi = {
   listPrograms: () => call<ProgramDto[]>('list_programs'),

@@ -3,8 +3,7 @@
  * of `ui/src/api/`, failures are thrown as an `ErrorDto`. Exports resolve to the path written, or
  * `null` when the user closed the save dialog.
  */
-import { invoke } from '@tauri-apps/api/core';
-import { toErrorDto } from './errors';
+import { call } from './call';
 import type { AudienceChangeDto } from './bindings/AudienceChangeDto';
 import type { AudienceFigureDto } from './bindings/AudienceFigureDto';
 import type { LanguageDto } from './bindings/LanguageDto';
@@ -48,13 +47,6 @@ export type {
   ProgramDashboardDto,
 };
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toErrorDto(e);
-  }
-}
 
 export const progressApi = {
   programDashboard: (programId: string) => call<ProgramDashboardDto>('program_dashboard', { programId }),

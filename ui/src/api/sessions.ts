@@ -2,8 +2,7 @@
  * The session commands (docs/ipc.md, "Sessions"), one typed function each. Instants go both ways
  * as RFC 3339 UTC strings. Like the rest of `ui/src/api/`, failures are thrown as an `ErrorDto`.
  */
-import { invoke } from '@tauri-apps/api/core';
-import { toErrorDto } from './errors';
+import { call } from './call';
 import type { AgendaEntryDto } from './bindings/AgendaEntryDto';
 import type { CancelledByDto } from './bindings/CancelledByDto';
 import type { CharterEntryDto } from './bindings/CharterEntryDto';
@@ -44,13 +43,6 @@ export type {
   SlotDto,
 };
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toErrorDto(e);
-  }
-}
 
 export const sessionsApi = {
   getPairPage: (pairId: string) => call<PairPageDto>('get_pair_page', { pairId }),

@@ -319,6 +319,21 @@ async function importCommit() {
 async function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
   await new Promise((r) => setTimeout(r, 15));
   switch (cmd) {
+    case 'connection_status':
+    case 'reconnect':
+    case 'open_solo':
+      return { open: 'solo', file: 'in-memory', team: null, last_mode: 'solo', startup_error: null };
+    case 'pick_ca_file':
+      return null;
+    case 'connect_team':
+    case 'move_to_team':
+      throw {
+        code: 'connection',
+        key: 'server_unreachable',
+        params: { server: 'the mock backend' },
+        message: 'the mock backend has no team server',
+        fields: [],
+      };
     case 'get_settings':
       return { language, database_path: 'in-memory' };
     case 'set_language':

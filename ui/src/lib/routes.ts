@@ -20,7 +20,9 @@ export type Route =
   | { name: 'mentee-progress'; id: string }
   | { name: 'mentor-recognition'; id: string }
   /** The sessions of the coming days across every pair. */
-  | { name: 'week' };
+  | { name: 'week' }
+  /** Which database Tandem works on: the file on this computer or the team server. */
+  | { name: 'database' };
 
 /** The tabs of a program's page. */
 export type ProgramTab = 'review' | 'participants' | 'dashboard' | 'pairs';
@@ -43,6 +45,7 @@ export function parseRoute(hash: string): Route {
     if (parts[1] === 'mentors' && parts[2] && parts.length === 3) return { name: 'mentor-recognition', id: parts[2] };
   }
   if (parts[0] === 'week' && parts.length === 1) return { name: 'week' };
+  if (parts[0] === 'database' && parts.length === 1) return { name: 'database' };
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'catalog' && parts.length === 1) return { name: 'catalog' };
   if (parts[0] === 'programs') {
@@ -98,11 +101,14 @@ export function routeHref(route: Route): string {
       return `#/progress/mentors/${encodeURIComponent(route.id)}`;
     case 'week':
       return '#/week';
+    case 'database':
+      return '#/database';
   }
 }
 
 /** The sidebar area a route belongs to. */
-export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'week' | 'import' | 'catalog' {
+export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'week' | 'import' | 'catalog' | 'database' {
+  if (route.name === 'database') return 'database';
   if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit' || route.name === 'pair') return 'programs';
   if (route.name === 'program-report') return 'programs';
   if (route.name === 'progress' || route.name === 'mentee-progress' || route.name === 'mentor-recognition') return 'progress';

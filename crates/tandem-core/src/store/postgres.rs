@@ -261,6 +261,13 @@ fn connect_error(settings: &ServerSettings, e: postgres::Error) -> CoreError {
         };
     }
     let text = format!("{e:?}").to_lowercase();
+    if text.contains("password missing") {
+        return CoreError::connection(
+            RefusalKey::PasswordNeeded,
+            format!("the server asks for the password of {}", settings.user),
+        )
+        .with("user", &settings.user);
+    }
     if text.contains("tls") || text.contains("ssl") || text.contains("certificate") {
         let message = format!("the secure connection to {server} was refused: {e}");
         return CoreError::connection(RefusalKey::TlsRefused, message).with("server", &server);

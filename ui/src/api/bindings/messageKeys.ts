@@ -50,6 +50,9 @@ export const REFUSAL_KEYS = [
   'connection_lost',
   'team_database_not_empty',
   'stale_record',
+  'no_database_open',
+  'move_needs_solo_database',
+  'password_needed',
 ] as const;
 
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];

@@ -1,3 +1,4 @@
+import { connectionEn } from './connection.en';
 import { programsEn } from './programs.en';
 import { sessionsEn } from './sessions.en';
 import { progressEn } from './progress.en';
@@ -329,6 +330,7 @@ export const en = {
   'catalog.nameFr': 'Name in French',
   'catalog.empty': 'No platforms yet. Add the first one above.',
   ...programsEn,
+  ...connectionEn,
   ...sessionsEn,
   ...progressEn,
   ...refusalsEn,

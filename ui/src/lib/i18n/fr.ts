@@ -1,3 +1,4 @@
+import { connectionFr } from './connection.fr';
 import type { Messages } from './en';
 import { programsFr } from './programs.fr';
 import { sessionsFr } from './sessions.fr';
@@ -327,6 +328,7 @@ export const fr: Messages = {
   'catalog.nameFr': 'Nom en français',
   'catalog.empty': 'Aucune plateforme pour l’instant. Ajoutez la première ci-dessus.',
   ...programsFr,
+  ...connectionFr,
   ...sessionsFr,
   ...progressFr,
   ...refusalsFr,

@@ -54,4 +54,7 @@ export const refusalsEn: { readonly [K in `refusal.${RefusalKey}`]: string } = {
   'refusal.connection_lost': 'The connection to the team database was lost. Nothing was saved by the last action: try again when the server is back.',
   'refusal.team_database_not_empty': 'The team database already holds data ({rows} rows): a solo file can only be moved into an empty one. Nothing was copied.',
   'refusal.stale_record': '{who} changed this record at {at}, after you opened it. Reload to see their change; yours was not saved.',
+  'refusal.no_database_open': 'No database is open: choose one on the start screen.',
+  'refusal.move_needs_solo_database': 'Only a database file on this computer can be moved to the team server.',
+  'refusal.password_needed': 'The server asks for the password of {user}: type it below.',
 };

@@ -50,4 +50,7 @@ export const refusalsFr: { readonly [K in keyof typeof refusalsEn]: string } = {
   'refusal.connection_lost': 'La connexion à la base d’équipe a été perdue. La dernière action n’a rien enregistré : réessayez quand le serveur sera revenu.',
   'refusal.team_database_not_empty': 'La base d’équipe contient déjà des données ({rows} lignes) : un fichier local ne peut être transféré que dans une base vide. Rien n’a été copié.',
   'refusal.stale_record': '{who} a modifié cette fiche à {at}, après que vous l’avez ouverte. Rechargez pour voir sa modification ; la vôtre n’a pas été enregistrée.',
+  'refusal.no_database_open': 'Aucune base n’est ouverte : choisissez-en une sur l’écran d’accueil.',
+  'refusal.move_needs_solo_database': 'Seul un fichier de base sur cet ordinateur peut être transféré vers le serveur d’équipe.',
+  'refusal.password_needed': 'Le serveur demande le mot de passe de {user} : saisissez-le ci-dessous.',
 };

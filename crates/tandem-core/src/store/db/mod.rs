@@ -167,6 +167,14 @@ impl Connection {
         }
     }
 
+    /// True when the server has closed the connection (never for a SQLite file).
+    pub fn is_closed(&self) -> bool {
+        match &self.inner {
+            Inner::Sqlite(_) => false,
+            Inner::Postgres(pg) => pg.client.try_borrow().is_ok_and(|c| c.is_closed()),
+        }
+    }
+
     /// True while a transaction is open.
     pub fn in_transaction(&self) -> bool {
         self.depth.get() > 0
