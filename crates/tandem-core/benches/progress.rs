@@ -11,6 +11,10 @@
 //! sessions: the floor of any walk over them.
 //! `PROGRESS_BENCH_KEEP=path` copies the generated database there, to look at query plans with
 //! `sqlite3` (`EXPLAIN QUERY PLAN ...`).
+//!
+//! `PROGRESS_BENCH_ENGINE=postgres` runs the same on a fresh database of the PostgreSQL server
+//! `TANDEM_TEST_POSTGRES` names (`bash scripts/bench-postgres.sh progress` starts a throwaway one
+//! and runs both engines); the targets there are 150 ms.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -71,9 +75,11 @@ fn time(
     Ok(())
 }
 
-/// A database FILE with the generated history spread over `programs` programs.
+/// A database FILE (or a PostgreSQL database) with the generated history spread over `programs`
+/// programs.
 struct Generated {
     _dir: tempfile::TempDir,
+    _server_database: Option<tandem_core::store::postgres::testing::DropDatabase>,
     store: Store,
     employees: Vec<tandem_core::domain::EmployeeId>,
     history: tandem_core::progress::synthetic::SyntheticProgress,
@@ -82,7 +88,12 @@ struct Generated {
 fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temporary directory: {e}"));
     let path = dir.path().join("progress.sqlite");
-    let mut store = Store::open(&path)?;
+    let (mut store, server_database) = if on_postgres() {
+        let (settings, guard) = tandem_core::store::postgres::testing::empty_database()?;
+        (tandem_core::store::postgres::open(&settings)?, Some(guard))
+    } else {
+        (Store::open(&path)?, None)
+    };
 
     let started = Instant::now();
     let employees = tandem_core::demo::seed_synthetic(&mut store, EMPLOYEES, 42)?;
@@ -104,7 +115,7 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     println!(
         "generated {EMPLOYEES} employees in {:.0} ms; {} pairs and {} sessions in {programs} \
          program(s) in {:.0} ms; {figures} follower figures in {:.0} ms (one transaction each, \
-         database file {:.0} MB)",
+         database file {:.0} MB, 0 on PostgreSQL)",
         company.as_secs_f64() * 1e3,
         history.pairs.len(),
         history.sessions,
@@ -114,25 +125,39 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     );
     Ok(Generated {
         _dir: dir,
+        _server_database: server_database,
         store,
         employees,
         history,
     })
 }
 
+fn on_postgres() -> bool {
+    std::env::var("PROGRESS_BENCH_ENGINE").is_ok_and(|e| e == "postgres")
+}
+
 fn main() -> CoreResult<()> {
+    println!(
+        "engine: {}",
+        if on_postgres() {
+            "PostgreSQL (local server)"
+        } else {
+            "SQLite (file, WAL, synchronous=FULL)"
+        }
+    );
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or_else(|e| panic!("{e}"));
 
     println!("-- one program with every pair (worst case)");
+    let generated = generate(1, now)?;
     let Generated {
         store,
         employees,
         history,
         ..
-    } = generate(1, now)?;
-    if let Ok(keep) = std::env::var("PROGRESS_BENCH_KEEP") {
+    } = &generated;
+    if let (Ok(keep), false) = (std::env::var("PROGRESS_BENCH_KEEP"), on_postgres()) {
         store.backup_to(Path::new(&keep))?;
         println!("copied the database to {keep}");
     }
@@ -194,7 +219,7 @@ fn main() -> CoreResult<()> {
             Ok(format!("{} KB", f.bytes.len() / 1024))
         },
     )?;
-    drop(store);
+    drop(generated);
 
     println!("-- the same volume as 8 cohorts of 250 pairs");
     let cohorts = generate(8, now)?;
