@@ -163,14 +163,14 @@ fn main() -> CoreResult<()> {
     }
     let program = history.programs[0];
     time("reference: COUNT(*) of the program's sessions", 21, |_| {
-        let n = program_session_count(&store, program)?;
+        let n = program_session_count(store, program)?;
         Ok(format!("{n} sessions; the floor of any walk over them"))
     })?;
     time(
         "program dashboard (2,000 pairs, 100,000 sessions)",
         21,
         |_| {
-            let d = program_dashboard(&store, program, now)?;
+            let d = program_dashboard(store, program, now)?;
             Ok(format!(
                 "{} held, {} at risk",
                 d.sessions.held, d.pairs.at_risk
@@ -179,7 +179,7 @@ fn main() -> CoreResult<()> {
     )?;
     time("mentee page (one program)", 41, |i| {
         let mentee = history.pairs[(i * 37) % history.pairs.len()].1;
-        let m = mentee_progress(&store, mentee, Some(program), now)?;
+        let m = mentee_progress(store, mentee, Some(program), now)?;
         Ok(format!(
             "{} sessions, {} points",
             m.session_list.len(),
@@ -188,11 +188,11 @@ fn main() -> CoreResult<()> {
     })?;
     time("mentee page (every program)", 41, |i| {
         let mentee = history.pairs[(i * 53) % history.pairs.len()].1;
-        let m = mentee_progress(&store, mentee, None, now)?;
+        let m = mentee_progress(store, mentee, None, now)?;
         Ok(format!("{} tasks", m.tasks.len()))
     })?;
     time("manager view, department 'Marketing'", 11, |_| {
-        let v = manager_view(&store, &ManagerScope::Department("Marketing".into()), now)?;
+        let v = manager_view(store, &ManagerScope::Department("Marketing".into()), now)?;
         Ok(format!(
             "{} of {} people",
             v.people.len(),
@@ -200,7 +200,7 @@ fn main() -> CoreResult<()> {
         ))
     })?;
     time("manager view, top manager (everyone)", 5, |_| {
-        let v = manager_view(&store, &ManagerScope::Manager(employees[0]), now)?;
+        let v = manager_view(store, &ManagerScope::Manager(employees[0]), now)?;
         Ok(format!(
             "{} of {} people",
             v.people.len(),
@@ -208,14 +208,14 @@ fn main() -> CoreResult<()> {
         ))
     })?;
     time("dashboard CSV export (one row per pair)", 5, |_| {
-        let f = program_dashboard_csv(&store, program, now)?;
+        let f = program_dashboard_csv(store, program, now)?;
         Ok(format!("{} KB", f.bytes.len() / 1024))
     })?;
     time(
         "dashboard XLSX export (5 sheets, 100,000 sessions)",
         3,
         |_| {
-            let f = program_dashboard_xlsx(&store, program, now, Language::En)?;
+            let f = program_dashboard_xlsx(store, program, now, Language::En)?;
             Ok(format!("{} KB", f.bytes.len() / 1024))
         },
     )?;

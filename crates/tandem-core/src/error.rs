@@ -117,6 +117,7 @@ pub enum RefusalKey {
     ConnectionLost,
     TeamDatabaseNotEmpty,
     StaleRecord,
+    StaleRecordHere,
     NoDatabaseOpen,
     MoveNeedsSoloDatabase,
     PasswordNeeded,
@@ -213,6 +214,31 @@ impl CoreError {
     /// A file that cannot be read as what it should be.
     pub fn invalid_file(key: RefusalKey, message: impl Into<String>) -> Self {
         CoreError::InvalidFile(Refusal::new(key, message))
+    }
+
+    /// A change based on an old copy of a record: nothing was written, and the refusal names who
+    /// changed the record since (`stale_record`), or only when on a file with one user
+    /// (`stale_record_here`).
+    pub fn stale(stamp: Option<crate::domain::ChangeStamp>) -> Self {
+        let (who, at) = stamp.map_or((String::new(), String::new()), |s| {
+            (s.updated_by, s.updated_at)
+        });
+        let (key, message) = if who.is_empty() {
+            (
+                RefusalKey::StaleRecordHere,
+                format!("this record was changed at {at}, after you opened it; nothing was saved"),
+            )
+        } else {
+            (
+                RefusalKey::StaleRecord,
+                format!(
+                    "{who} changed this record at {at}, after you opened it; nothing was saved"
+                ),
+            )
+        };
+        CoreError::conflict(key, message)
+            .with("who", who)
+            .with("changed_at", at)
     }
 
     /// Adds a value the translated sentence names as `{name}`. Other variants are returned as is.

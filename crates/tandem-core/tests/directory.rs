@@ -12,7 +12,7 @@ use tandem_core::directory::{
     update_employee, DirectoryQuery,
 };
 use tandem_core::domain::{AvailabilitySlot, EmployeeDraft, EmployeeId};
-use tandem_core::{CoreResult, Store};
+use tandem_core::{CoreError, CoreResult, RefusalKey, Store};
 
 // ---------------------------------------------------------------- create / get / update / active
 
@@ -72,7 +72,7 @@ fn an_update_replaces_the_child_rows_and_the_search_text() -> CoreResult<()> {
     d.manager_id = Some(c.paul);
     d.skills = vec![skill("youtube.video", 3)];
     d.interests = vec!["photo".into()];
-    let updated = update_employee(&mut c.store, c.zoe, d)?;
+    let updated = update_employee(&mut c.store, c.zoe, d, None)?;
     assert_eq!(updated.employee.id, before.id);
     assert_eq!(updated.employee.last_name, "Lambert");
     assert_eq!(updated.employee.skills, vec![skill("youtube.video", 3)]);
@@ -117,7 +117,7 @@ fn an_unknown_id_is_not_found_everywhere() -> CoreResult<()> {
     let before = snapshot(&c.store)?;
     let errors = [
         get_employee(&c.store, nobody).err(),
-        update_employee(&mut c.store, nobody, draft("E99", "No", "Body")).err(),
+        update_employee(&mut c.store, nobody, draft("E99", "No", "Body"), None).err(),
         set_employee_active(&mut c.store, nobody, false).err(),
     ];
     for error in errors {
@@ -214,7 +214,7 @@ fn every_refused_write_names_its_fields_and_leaves_the_database_unchanged() -> C
     for (name, id, d, expected) in cases {
         let result = match id {
             None => create_employee(&mut c.store, d),
-            Some(id) => update_employee(&mut c.store, id, d),
+            Some(id) => update_employee(&mut c.store, id, d, None),
         };
         let error = result.expect_err(name);
         let expected: Vec<(String, String)> = expected
@@ -240,7 +240,7 @@ fn a_manager_cycle_is_refused_at_any_depth() -> CoreResult<()> {
     for (depth, below) in chain.iter().enumerate().skip(1) {
         let mut d = draft("C0", "Chain", "Link0");
         d.manager_id = Some(*below);
-        let error = update_employee(&mut store, top, d).expect_err("a cycle");
+        let error = update_employee(&mut store, top, d, None).expect_err("a cycle");
         assert_eq!(
             field_keys(&error),
             vec![("manager_id".into(), "manager_cycle".into())],
@@ -250,7 +250,7 @@ fn a_manager_cycle_is_refused_at_any_depth() -> CoreResult<()> {
     // Moving a middle link under a sibling branch is fine.
     let mut d = draft("C11", "Chain", "Link11");
     d.manager_id = Some(top);
-    assert!(update_employee(&mut store, chain[11], d).is_ok());
+    assert!(update_employee(&mut store, chain[11], d, None).is_ok());
     Ok(())
 }
 
@@ -275,14 +275,14 @@ fn an_email_or_hr_id_used_by_someone_else_is_a_conflict_naming_them() -> CoreRes
 
     let mut d = draft("E4", "Loïc", "Petit");
     d.email = "zoe.martin@example.com".into();
-    let error = update_employee(&mut c.store, c.loic, d).expect_err("email of another");
+    let error = update_employee(&mut c.store, c.loic, d, None).expect_err("email of another");
     assert_eq!(error.code(), "conflict");
     assert_eq!(snapshot(&c.store)?, before);
 
     // Keeping one's own email and id is not a conflict.
     let mut d = draft("E4", "Loïc", "Petit");
     d.manager_id = Some(c.paul);
-    assert!(update_employee(&mut c.store, c.loic, d).is_ok());
+    assert!(update_employee(&mut c.store, c.loic, d, None).is_ok());
     Ok(())
 }
 
@@ -301,4 +301,49 @@ fn the_reporting_cycle_finder_is_usable_on_any_key_type() {
     let cycle = directory::find_reporting_cycle(&edges).unwrap_or_default();
     assert_eq!(cycle.len(), 3);
     assert!(!cycle.contains(&"d"));
+}
+
+#[test]
+fn an_edit_based_on_an_old_version_is_refused_and_writes_nothing() -> CoreResult<()> {
+    let mut c = company()?;
+    let opened = get_employee(&c.store, c.zoe)?;
+    let mut first = draft("E3", "Zoé", "Lambert");
+    first.title = "Cheffe de projet".into();
+    let saved = update_employee(&mut c.store, c.zoe, first, Some(opened.version))?;
+    assert_eq!(
+        saved.version,
+        opened.version + 1,
+        "every change raises the version"
+    );
+
+    // A second screen opened before that change saves its own edit: refused, nothing written.
+    let before = snapshot(&c.store)?;
+    let mut second = draft("E3", "Zoé", "Martin-Roux");
+    second.title = "Responsable communication".into();
+    let refused = update_employee(&mut c.store, c.zoe, second.clone(), Some(opened.version));
+    let key = refused.as_ref().err().and_then(CoreError::refusal_key);
+    assert!(
+        matches!(
+            key,
+            Some(RefusalKey::StaleRecord | RefusalKey::StaleRecordHere)
+        ),
+        "{refused:?}"
+    );
+    let refusal = refused.err().and_then(|e| e.refusal().cloned());
+    let changed_at = refusal
+        .iter()
+        .flat_map(|r| r.params.iter())
+        .find(|(name, _)| *name == "changed_at")
+        .map(|(_, v)| v.clone());
+    assert!(
+        changed_at.is_some_and(|at| at.starts_with("20")),
+        "names when"
+    );
+    assert_eq!(snapshot(&c.store)?, before);
+
+    // Reloaded, the same edit goes through.
+    let fresh = get_employee(&c.store, c.zoe)?;
+    let saved = update_employee(&mut c.store, c.zoe, second, Some(fresh.version))?;
+    assert_eq!(saved.employee.last_name, "Martin-Roux");
+    Ok(())
 }

@@ -262,3 +262,123 @@ fn the_demo_file_moved_into_an_empty_team_database_gives_the_same_dashboard() ->
     assert_eq!(dump::dump(team.conn())?, before);
     Ok(())
 }
+
+fn refusal_params(e: &CoreError) -> Vec<(&'static str, String)> {
+    e.refusal().map(|r| r.params.clone()).unwrap_or_default()
+}
+
+#[test]
+fn two_clients_editing_one_employee_or_pair_the_stale_one_is_told_who_and_when() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (settings, _guard) = testing::empty_database()?;
+    let mut first = postgres::open(&settings)?;
+    let mut second = postgres::open(&settings)?;
+
+    // An employee both screens opened at the same version.
+    let created = create_employee(&mut first, draft("T1", "Inès", "Moreau"))?;
+    let id = created.employee.id;
+    let opened = get_employee(&second, id)?.version;
+    let mut edit = draft("T1", "Inès", "Moreau");
+    edit.title = "Cheffe de projet".into();
+    tandem_core::directory::update_employee(&mut first, id, edit, Some(opened))?;
+    let mut late = draft("T1", "Inès", "Moreau-Petit");
+    late.title = "Directrice".into();
+    let before = dump::dump(second.conn())?;
+    let refused = tandem_core::directory::update_employee(&mut second, id, late, Some(opened))
+        .err()
+        .ok_or("a stale edit went through")?;
+    assert_eq!(refused.refusal_key(), Some(RefusalKey::StaleRecord));
+    let params = refusal_params(&refused);
+    assert!(
+        params.contains(&("who", "tandem_test".to_owned())),
+        "{params:?}"
+    );
+    assert!(params
+        .iter()
+        .any(|(k, v)| *k == "changed_at" && v.starts_with("20")));
+    assert_eq!(
+        dump::dump(second.conn())?,
+        before,
+        "nothing was overwritten"
+    );
+    assert_eq!(
+        get_employee(&second, id)?.employee.title,
+        "Cheffe de projet"
+    );
+
+    // A pair, in a database with the demo program: one client locks it, the other changes the copy
+    // it had.
+    let (settings, _guard) = testing::empty_database()?;
+    let mut first = postgres::open(&settings)?;
+    let mut second = postgres::open(&settings)?;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 2).ok_or("date")?;
+    let load = demo::load_demo_with_program(&mut first, today)?;
+    let program = load.program.program_id;
+    let pair = tandem_core::program::list_pairs(&second, program)?
+        .into_iter()
+        .next()
+        .ok_or("the demo program has pairs")?;
+    tandem_core::program::set_locked(&mut first, program, pair.mentee, true, Some(pair.version))?;
+    let refused = tandem_core::program::set_locked(
+        &mut second,
+        program,
+        pair.mentee,
+        false,
+        Some(pair.version),
+    )
+    .err()
+    .ok_or("a stale change of the pair went through")?;
+    assert_eq!(refused.refusal_key(), Some(RefusalKey::StaleRecord));
+    let locked = tandem_core::program::list_pairs(&second, program)?
+        .into_iter()
+        .find(|p| p.mentee == pair.mentee)
+        .ok_or("the pair is still there")?;
+    assert!(locked.locked, "the first client's change stands");
+    assert_eq!(locked.version, pair.version + 1);
+    Ok(())
+}
+
+#[test]
+fn a_connection_lost_in_the_middle_of_an_import_leaves_the_team_database_as_it_was() -> TestResult {
+    if server().is_none() {
+        return Ok(());
+    }
+    let (settings, _guard) = testing::empty_database()?;
+    let mut store = postgres::open(&settings)?;
+    let first = "id,first name,last name,email\nK1,Rémi,Fleury,remi@exemple.fr\n";
+    tandem_core::import::commit(
+        &mut store,
+        &tandem_core::import::stage("a.csv", first.as_bytes())?,
+        &mut |_| {},
+    )?;
+    // The server cuts this very connection when the import reaches its third new person.
+    {
+        let raw = testing::raw_connection(&settings)?;
+        raw.execute_batch(
+            "CREATE FUNCTION cut() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END; $$;
+             CREATE TRIGGER cut BEFORE INSERT ON employee FOR EACH ROW
+             WHEN (NEW.external_id = 'K4') EXECUTE FUNCTION cut();",
+        )?;
+    }
+    let before = dump::dump(&testing::raw_connection(&settings)?)?;
+    let second = "id,first name,last name,email\n\
+                  K2,Anna,Blanc,anna@exemple.fr\nK3,Bruno,Noir,bruno@exemple.fr\n\
+                  K4,Chloé,Vert,chloe@exemple.fr\nK5,Denis,Bleu,denis@exemple.fr\n";
+    let result = tandem_core::import::commit(
+        &mut store,
+        &tandem_core::import::stage("b.csv", second.as_bytes())?,
+        &mut |_| {},
+    );
+    let error = result
+        .err()
+        .ok_or("the import went through a cut connection")?;
+    assert_eq!(error.code(), "connection", "{error:?}");
+    assert_eq!(error.refusal_key(), Some(RefusalKey::ConnectionLost));
+    assert!(store.conn().is_closed());
+    let after = dump::dump(&testing::raw_connection(&settings)?)?;
+    assert_eq!(after, before, "no row of the cut import was kept");
+    Ok(())
+}

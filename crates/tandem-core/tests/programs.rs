@@ -145,7 +145,7 @@ fn every_invalid_program_field_is_refused_and_leaves_the_database_unchanged() ->
 fn a_program_with_approved_pairs_cannot_be_deleted_but_one_without_can() -> CoreResult<()> {
     let mut t = tiny()?;
     run_matching(&mut t.store, t.program)?;
-    approve_pair(&mut t.store, t.program, t.marc)?;
+    approve_pair(&mut t.store, t.program, t.marc, None)?;
     let before = snapshot(&t.store)?;
     assert!(matches!(
         delete_program(&mut t.store, t.program),
@@ -305,8 +305,8 @@ fn unknown_ids_are_not_found_everywhere() -> CoreResult<()> {
     assert!(is_not_found(list_pairs(s, missing)));
     assert!(is_not_found(why_not(s, missing, t.marc, t.lea)));
     assert!(is_not_found(why_not(s, t.program, nobody, t.lea)));
-    assert!(is_not_found(set_locked(s, t.program, t.marc, true)));
-    assert!(is_not_found(approve_pair(s, t.program, t.marc)));
+    assert!(is_not_found(set_locked(s, t.program, t.marc, true, None)));
+    assert!(is_not_found(approve_pair(s, t.program, t.marc, None)));
     assert!(is_not_found(approve_all(s, missing)));
     assert!(is_not_found(exclude_pair(s, t.program, t.marc, nobody)));
     assert!(is_not_found(assign(s, t.program, nobody, t.lea, true)));
@@ -336,7 +336,7 @@ fn removing_a_participant_drops_their_pairs_unless_approved() -> CoreResult<()> 
         .find(|p| p.mentee == t.anne)
         .map(|p| p.mentor);
     assert_eq!(anne_mentor, Some(t.lea));
-    approve_pair(&mut t.store, t.program, t.anne)?;
+    approve_pair(&mut t.store, t.program, t.anne, None)?;
     let before = snapshot(&t.store)?;
     assert!(matches!(
         remove_participant(&mut t.store, t.program, t.lea),

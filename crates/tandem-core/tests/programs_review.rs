@@ -117,7 +117,7 @@ fn locked_pairs_survive_a_rerun_with_other_weights() -> CoreResult<()> {
         .map(|p| (p.mentee, p.mentor))
         .collect();
     for (mentee, _) in &locked {
-        set_locked(&mut store, id, *mentee, true)?;
+        set_locked(&mut store, id, *mentee, true, None)?;
     }
     let change = SettingsChange {
         weights: Some(Weights {
@@ -142,7 +142,7 @@ fn locked_pairs_survive_a_rerun_with_other_weights() -> CoreResult<()> {
         pairs.iter().map(|p| (p.mentee, p.mentor)).collect()
     );
     // Unlocked, a pair is re-optimised like any other.
-    set_locked(&mut store, id, locked[0].0, false)?;
+    set_locked(&mut store, id, locked[0].0, false, None)?;
     assert!(list_pairs(&store, id)?
         .iter()
         .any(|p| p.mentee == locked[0].0 && !p.locked));
@@ -154,7 +154,7 @@ fn approved_pairs_survive_reruns_and_stay_approved() -> CoreResult<()> {
     let (mut store, id) = demo_program()?;
     run_matching(&mut store, id)?;
     let first = list_pairs(&store, id)?;
-    approve_pair(&mut store, id, first[0].mentee)?;
+    approve_pair(&mut store, id, first[0].mentee, None)?;
     apply_settings(
         &mut store,
         id,

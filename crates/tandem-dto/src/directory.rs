@@ -128,6 +128,8 @@ pub struct PersonRefDto {
 #[ts(export)]
 pub struct EmployeeDetailDto {
     pub id: String,
+    /// The record's version: send it back with an edit so a stale copy is refused.
+    pub version: u32,
     pub external_id: String,
     pub first_name: String,
     pub last_name: String,
@@ -375,6 +377,7 @@ impl From<EmployeeDetail> for EmployeeDetailDto {
         let e = detail.employee;
         EmployeeDetailDto {
             id: e.id.to_string(),
+            version: crate::programs::version_dto(detail.version),
             external_id: e.external_id,
             first_name: e.first_name,
             last_name: e.last_name,

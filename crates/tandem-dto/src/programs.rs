@@ -155,6 +155,8 @@ pub struct PairDto {
     pub manual: bool,
     pub score: f64,
     pub parts: PartsDto,
+    /// The record's version: send it back with a change so a stale copy is refused.
+    pub version: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -346,4 +348,4 @@ pub struct ExclusionDto {
 
 mod convert;
 
-pub use convert::{parse_employee_id, parse_employee_ids, parse_program_id};
+pub use convert::{parse_employee_id, parse_employee_ids, parse_program_id, version_dto};

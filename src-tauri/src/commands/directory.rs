@@ -58,11 +58,13 @@ pub async fn update_employee(
     state: State<'_, AppState>,
     id: String,
     input: EmployeeInputDto,
+    version: Option<u32>,
 ) -> CommandResult<EmployeeDetailDto> {
     let id = parse_id(&id)?;
     let draft = input.into_domain()?;
+    let based_on = version.map(i64::from);
     state
-        .with_store(|store| directory::update_employee(store, id, draft))
+        .with_store(|store| directory::update_employee(store, id, draft, based_on))
         .map(Into::into)
 }
 

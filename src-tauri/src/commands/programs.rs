@@ -188,10 +188,12 @@ pub async fn set_pair_locked(
     program_id: String,
     mentee_id: String,
     locked: bool,
+    version: Option<u32>,
 ) -> CommandResult<()> {
     let id = parse_program_id(&program_id)?;
     let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    state.with_store(|store| program::set_locked(store, id, mentee, locked))
+    let based_on = version.map(i64::from);
+    state.with_store(|store| program::set_locked(store, id, mentee, locked, based_on))
 }
 
 #[tauri::command]
@@ -246,10 +248,12 @@ pub async fn approve_pair(
     state: State<'_, AppState>,
     program_id: String,
     mentee_id: String,
+    version: Option<u32>,
 ) -> CommandResult<()> {
     let id = parse_program_id(&program_id)?;
     let mentee = parse_employee_id("mentee_id", &mentee_id)?;
-    state.with_store(|store| program::approve_pair(store, id, mentee))
+    let based_on = version.map(i64::from);
+    state.with_store(|store| program::approve_pair(store, id, mentee, based_on))
 }
 
 #[tauri::command]

@@ -16,13 +16,13 @@ describe('api', () => {
   it('calls commands with the argument names of docs/ipc.md', async () => {
     invoke.mockResolvedValue({});
     await api.getEmployee('e1');
-    await api.updateEmployee('e1', {} as never);
+    await api.updateEmployee('e1', {} as never, 4);
     await api.setEmployeeActive('e1', false);
     await api.setLanguage('fr');
     await api.importRemap({ columns: ['email', null] });
     expect(invoke.mock.calls).toEqual([
       ['get_employee', { id: 'e1' }],
-      ['update_employee', { id: 'e1', input: {} }],
+      ['update_employee', { id: 'e1', input: {}, version: 4 }],
       ['set_employee_active', { id: 'e1', active: false }],
       ['set_language', { language: 'fr' }],
       ['import_remap', { mapping: { columns: ['email', null] } }],

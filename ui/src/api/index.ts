@@ -38,8 +38,9 @@ export const api = {
   directoryFacets: () => call<DirectoryFacetsDto>('directory_facets'),
   getEmployee: (id: string) => call<EmployeeDetailDto>('get_employee', { id }),
   createEmployee: (input: EmployeeInputDto) => call<EmployeeDetailDto>('create_employee', { input }),
-  updateEmployee: (id: string, input: EmployeeInputDto) =>
-    call<EmployeeDetailDto>('update_employee', { id, input }),
+  /** `version` is the one the form was opened on: a record someone changed since is refused. */
+  updateEmployee: (id: string, input: EmployeeInputDto, version: number | null = null) =>
+    call<EmployeeDetailDto>('update_employee', { id, input, version }),
   setEmployeeActive: (id: string, active: boolean) =>
     call<EmployeeDetailDto>('set_employee_active', { id, active }),
 

@@ -11,13 +11,13 @@ describe('programsApi', () => {
   it('calls the commands with the argument names of docs/ipc.md', async () => {
     invoke.mockResolvedValue(null);
     await programsApi.addAllEligible('p', 'mentor', null);
-    await programsApi.setPairLocked('p', 'e', true);
+    await programsApi.setPairLocked('p', 'e', true, 3);
     await programsApi.assignMentor('p', 'e', 'm', false);
     await programsApi.setMentorCapacity('p', 'm', 2);
     await programsApi.exportPairsCsv('p');
     expect(invoke.mock.calls).toEqual([
       ['add_all_eligible', { programId: 'p', side: 'mentor', department: null }],
-      ['set_pair_locked', { programId: 'p', menteeId: 'e', locked: true }],
+      ['set_pair_locked', { programId: 'p', menteeId: 'e', locked: true, version: 3 }],
       ['assign_mentor', { programId: 'p', menteeId: 'e', mentorId: 'm', force: false }],
       ['set_mentor_capacity', { programId: 'p', mentorId: 'm', capacity: 2 }],
       ['export_pairs_csv', { programId: 'p' }],

@@ -70,8 +70,9 @@ export const programsApi = {
   getProposal: (programId: string) => call<ProposalDto>('get_proposal', { programId }),
   whyNot: (programId: string, menteeId: string, mentorId: string) =>
     call<WhyNotDto>('why_not', { programId, menteeId, mentorId }),
-  setPairLocked: (programId: string, menteeId: string, locked: boolean) =>
-    call<null>('set_pair_locked', { programId, menteeId, locked }),
+  /** `version` is the pair's as shown: a pair someone changed since is refused (`stale_record`). */
+  setPairLocked: (programId: string, menteeId: string, locked: boolean, version: number | null = null) =>
+    call<null>('set_pair_locked', { programId, menteeId, locked, version }),
   excludePair: (programId: string, menteeId: string, mentorId: string) =>
     call<null>('exclude_pair', { programId, menteeId, mentorId }),
   includePair: (programId: string, menteeId: string, mentorId: string) =>
@@ -79,7 +80,8 @@ export const programsApi = {
   listExclusions: (programId: string) => call<ExclusionDto[]>('list_exclusions', { programId }),
   assignMentor: (programId: string, menteeId: string, mentorId: string, force: boolean) =>
     call<AssignOutcomeDto>('assign_mentor', { programId, menteeId, mentorId, force }),
-  approvePair: (programId: string, menteeId: string) => call<null>('approve_pair', { programId, menteeId }),
+  approvePair: (programId: string, menteeId: string, version: number | null = null) =>
+    call<null>('approve_pair', { programId, menteeId, version }),
   approveAll: (programId: string) => call<number>('approve_all', { programId }),
 
   whatIf: (programId: string, change: SettingsChangeDto) => call<WhatIfDto>('what_if', { programId, change }),

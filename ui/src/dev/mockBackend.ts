@@ -24,7 +24,7 @@ import type {
   TopicInputDto,
 } from '../api';
 
-type Stored = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
+type Stored = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null; version?: number };
 
 let seed = 42;
 /** mulberry32: small, deterministic and well spread. */
@@ -131,7 +131,7 @@ function detail(e: Stored): EmployeeDetailDto {
   const { manager_id, ...rest } = e;
   const manager = manager_id ? employees.get(manager_id) : undefined;
   const reports = order.map((id) => employees.get(id)!).filter((x) => x.manager_id === e.id);
-  return { ...rest, manager: manager ? ref(manager) : null, direct_reports: reports.map(ref) };
+  return { ...rest, version: e.version ?? 0, manager: manager ? ref(manager) : null, direct_reports: reports.map(ref) };
 }
 
 function fail(code: string, message: string, fields: FieldErrorDto[] = []): never {

@@ -19,7 +19,7 @@ import type {
   WeightsDto,
 } from '../api/programs';
 
-type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
+type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null };
 
 interface Program {
   dto: Omit<ProgramDto, 'mentor_count' | 'mentee_count' | 'proposed_count' | 'approved_count'>;
@@ -123,7 +123,7 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
     for (const o of options) {
       const cap = p.participants.get(o.mentor)?.capacity ?? settings.default_capacity;
       if (out.has(o.mentee) || (load.get(o.mentor) ?? 0) >= cap) continue;
-      out.set(o.mentee, { id: `pair-${next++}`, mentee_id: o.mentee, mentor_id: o.mentor, status: 'proposed', locked: false, manual: false, score: o.score, parts: o.parts });
+      out.set(o.mentee, { id: `pair-${next++}`, mentee_id: o.mentee, mentor_id: o.mentor, status: 'proposed', locked: false, manual: false, score: o.score, parts: o.parts, version: 0 });
       load.set(o.mentor, (load.get(o.mentor) ?? 0) + 1);
     }
     return out;
@@ -295,7 +295,7 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
         const warnings = load >= cap ? [{ kind: 'mentor_full' as const, capacity: cap, load }] : [];
         if (warnings.length && !args.force) return { applied: false, warnings };
         const pp = parts(mentee, mentor);
-        p.pairs.set(mentee, { id: `pair-${next++}`, mentee_id: mentee, mentor_id: mentor, status: 'proposed', locked: true, manual: true, score: score(p.dto.matching.weights, pp), parts: pp });
+        p.pairs.set(mentee, { id: `pair-${next++}`, mentee_id: mentee, mentor_id: mentor, status: 'proposed', locked: true, manual: true, score: score(p.dto.matching.weights, pp), parts: pp, version: 0 });
         return { applied: true, warnings };
       }
       case 'approve_pair': {

@@ -19,7 +19,7 @@ import type {
   SessionRefDto,
 } from '../api/progress';
 
-type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
+type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null };
 type Programs = (cmd: string, args: Record<string, unknown>) => unknown;
 
 function fail(code: string, message: string): never {

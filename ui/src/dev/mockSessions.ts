@@ -18,7 +18,7 @@ import type {
   TimelineEntryDto,
 } from '../api/sessions';
 
-type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports'> & { manager_id: string | null };
+type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null };
 type Programs = (cmd: string, args: Record<string, unknown>) => unknown;
 
 const DAY = 86_400_000;

@@ -48,6 +48,10 @@ describe('refusals', () => {
   it('{when} is only built when the refusal names an instant', () => {
     expect(refusalParams('en', { count: '2' })).toEqual({ count: '2' });
     expect(refusalParams('en', { starts_at: '2026-03-02T08:00:00Z' }).when).toMatch(/2 Mar 2026.*08:00 \(UTC\)/);
+    // A stale change names who changed the record, and when in the language's format.
+    const stale = describeError('fr', refused('stale_record', { who: 'hr_claire', changed_at: '2026-03-02T08:00:00Z' }));
+    expect(stale).toMatch(/^hr_claire a modifié cette fiche à .*2026/);
+    expect(stale).not.toMatch(/\{/);
   });
 });
 

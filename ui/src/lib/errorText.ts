@@ -17,7 +17,10 @@ import { fieldErrorText } from './fieldErrors';
 /** The params a refusal sentence uses, with `{when}` built from the instants it names. */
 export function refusalParams(language: Lang, params: ErrorDto['params']): Params {
   const out = definedParams(params);
-  const { starts_at: start, ends_at: end, timezone } = params;
+  const { starts_at: start, ends_at: end, timezone, changed_at: changed } = params;
+  if (changed) {
+    out.at = formatDateTime(language, changed, Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC');
+  }
   if (start) {
     const zone = timezone ?? 'UTC';
     const from = formatDateTime(language, start, zone);

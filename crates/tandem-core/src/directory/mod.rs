@@ -45,7 +45,9 @@ pub fn get_employee(store: &Store, id: EmployeeId) -> CoreResult<EmployeeDetail>
 pub fn detail(conn: &Connection, id: EmployeeId) -> CoreResult<EmployeeDetail> {
     let employee =
         db::get_employee(conn, id)?.ok_or_else(|| CoreError::not_found("employee", id))?;
+    let version = db::employee_stamp(conn, id)?.map_or(0, |s| s.version);
     Ok(EmployeeDetail {
+        version,
         manager: db::manager_of(conn, id)?,
         direct_reports: db::direct_reports(conn, id)?,
         employee,
@@ -63,17 +65,24 @@ pub fn create_employee(store: &mut Store, draft: EmployeeDraft) -> CoreResult<Em
 }
 
 /// Replaces an employee's data (not their active flag) after checking every rule.
+///
+/// `based_on` is the version the person edited (from [`EmployeeDetail::version`]); if someone
+/// changed the employee since, nothing is written and the conflict (`stale_record`) names who
+/// and when. `None` skips the check (a caller with no screen, such as a script).
 pub fn update_employee(
     store: &mut Store,
     id: EmployeeId,
     draft: EmployeeDraft,
+    based_on: Option<i64>,
 ) -> CoreResult<EmployeeDetail> {
     store.transaction(|tx| {
         if !db::employee_exists(tx, id)? {
             return Err(CoreError::not_found("employee", id));
         }
         let draft = check_draft(tx, Some(id), draft)?;
-        db::update_employee(tx, id, &draft, &db::now_timestamp())?;
+        if !db::update_employee(tx, id, &draft, &db::now_timestamp(), based_on)? {
+            return Err(CoreError::stale(db::employee_stamp(tx, id)?));
+        }
         detail(tx, id)
     })
 }

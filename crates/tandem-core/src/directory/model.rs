@@ -100,6 +100,8 @@ pub struct PersonRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmployeeDetail {
     pub employee: Employee,
+    /// The record's version: an edit names it, and is refused if someone changed it since.
+    pub version: i64,
     pub manager: Option<PersonRef>,
     /// Ordered by name (last, first).
     pub direct_reports: Vec<PersonRef>,

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod employee;
+pub mod stamp;
 pub mod text;
 pub mod validation;
 
@@ -12,6 +13,7 @@ pub use catalog::{Platform, Topic};
 pub use employee::{
     AdoptionProfile, AvailabilitySlot, Employee, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,
 };
+pub use stamp::ChangeStamp;
 
 /// The 0–4 skill scale: none, aware, beginner, practitioner, expert.
 pub const MAX_LEVEL: u8 = 4;

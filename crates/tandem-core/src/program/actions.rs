@@ -29,16 +29,21 @@ fn refuse_if_sessions(
 }
 
 /// Locks (kept by re-runs) or unlocks the mentee's pair.
+/// `based_on` is the pair's version on the screen (`StoredPair::version`): if someone changed
+/// the pair since, nothing is written ([`CoreError::stale`]). `None` skips the check.
 pub fn set_locked(
     store: &mut Store,
     id: ProgramId,
     mentee: EmployeeId,
     locked: bool,
+    based_on: Option<i64>,
 ) -> CoreResult<()> {
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
-        db::set_locked(tx, id, mentee, locked, &now_timestamp())?;
+        if !db::set_locked(tx, id, mentee, locked, &now_timestamp(), based_on)? {
+            return Err(CoreError::stale(db::pair_stamp(tx, id, mentee)?));
+        }
         Ok(())
     })
 }
@@ -163,6 +168,7 @@ pub fn assign(
             score: e.score,
             points: e.points,
             parts: e.parts,
+            version: 0,
         };
         db::upsert_pair(tx, id, &stored, &now_timestamp())?;
         Ok(AssignOutcome {
@@ -172,12 +178,21 @@ pub fn assign(
     })
 }
 
-/// Approves the mentee's pair (published; kept by every re-run).
-pub fn approve_pair(store: &mut Store, id: ProgramId, mentee: EmployeeId) -> CoreResult<()> {
+/// Approves the mentee's pair (published; kept by every re-run). `based_on` is the pair's version
+/// on the screen: if someone changed the pair since (another mentor, a re-run), nothing is written
+/// ([`CoreError::stale`]). `None` skips the check.
+pub fn approve_pair(
+    store: &mut Store,
+    id: ProgramId,
+    mentee: EmployeeId,
+    based_on: Option<i64>,
+) -> CoreResult<()> {
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
-        db::approve_pair(tx, id, mentee, &now_timestamp())?;
+        if !db::approve_pair(tx, id, mentee, &now_timestamp(), based_on)? {
+            return Err(CoreError::stale(db::pair_stamp(tx, id, mentee)?));
+        }
         Ok(())
     })
 }

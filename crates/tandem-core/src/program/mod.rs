@@ -281,6 +281,7 @@ fn run_in(tx: &crate::store::db::Connection, id: ProgramId) -> CoreResult<RunSum
                 score: pair.score,
                 points: pair.points,
                 parts: pair.explanation.parts,
+                version: 0,
             };
             db::upsert_pair(tx, id, &stored, &now)?;
         }

@@ -206,6 +206,8 @@ pub struct StoredPair {
     pub score: f64,
     pub points: u64,
     pub parts: Parts,
+    /// The stored record's version (0 for a pair not stored yet); see [`crate::CoreError::stale`].
+    pub version: i64,
 }
 
 /// What a matching run did.

@@ -123,6 +123,7 @@ pub fn seed_synthetic_progress(
                         adoption: 0.5,
                         comfort: 0.5,
                     },
+                    version: 0,
                 },
                 &before_start,
             )?;

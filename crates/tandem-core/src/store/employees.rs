@@ -157,22 +157,47 @@ fn employee_values(id: EmployeeId, draft: &EmployeeDraft, now: &str) -> [Value; 
     ]
 }
 
-/// Replaces an employee's fields and child rows (the active flag is kept).
-/// Returns `false` when no employee has this id.
+/// The change stamp of the employee `id`, if there is one.
+pub fn employee_stamp(
+    conn: &Connection,
+    id: EmployeeId,
+) -> CoreResult<Option<crate::domain::ChangeStamp>> {
+    Ok(conn
+        .prepare_cached("SELECT version, updated_by, updated_at FROM employee WHERE id = ?1")?
+        .query_row([id.to_string()], |r| {
+            Ok(crate::domain::ChangeStamp {
+                version: r.get(0)?,
+                updated_by: r.get(1)?,
+                updated_at: r.get(2)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Replaces an employee's fields and child rows (the active flag is kept), when the stored
+/// version is still `expected_version` (any version when `None`). Returns `false` when no employee
+/// has this id at that version; the check and the write are one statement, so two writers based on
+/// the same version cannot both pass.
 pub fn update_employee(
     conn: &Connection,
     id: EmployeeId,
     draft: &EmployeeDraft,
     now: &str,
+    expected_version: Option<i64>,
 ) -> CoreResult<bool> {
     let mut stmt = conn.prepare_cached(
         "UPDATE employee SET external_id = ?2, first_name = ?3, last_name = ?4, email = ?5,
              department = ?6, title = ?7, grade = ?8, manager_id = ?9, site = ?10, timezone = ?11,
              hire_date = ?12, program_role = ?13, adoption_profile = ?14, search_text = ?15,
              updated_at = ?16, sort_name = ?17
-         WHERE id = ?1",
+         WHERE id = ?1 AND (CAST(?18 AS BIGINT) IS NULL OR version = ?18)",
     )?;
-    let changed = stmt.execute(params_from_iter(employee_values(id, draft, now)))?;
+    let values = employee_values(id, draft, now);
+    let changed = stmt.execute(params_from_iter(
+        values
+            .into_iter()
+            .chain(std::iter::once(Value::from(expected_version))),
+    ))?;
     if changed == 0 {
         return Ok(false);
     }
@@ -633,7 +658,7 @@ mod tests {
         store.transaction(|tx| {
             insert_employee(tx, id, &first, &now_timestamp())?;
             assert_eq!(stored_search_text(tx, id)?, search_text_of(&first));
-            update_employee(tx, id, &second, &now_timestamp())?;
+            update_employee(tx, id, &second, &now_timestamp(), None)?;
             assert_eq!(stored_search_text(tx, id)?, search_text_of(&second));
             Ok(())
         })?;

@@ -68,6 +68,11 @@ const STEPS: &[Step] = &[
         postgres: include_str!("migrations/postgres/009_sort_name.sql"),
         hook: Some(fill_sort_names),
     },
+    Step {
+        sqlite: include_str!("migrations/010_record_versions.sql"),
+        postgres: include_str!("migrations/postgres/010_record_versions.sql"),
+        hook: None,
+    },
 ];
 
 /// The schema version this build of Tandem writes and reads.

@@ -80,36 +80,58 @@ fn copy_table(source: &Connection, target: &Connection, table: &str) -> CoreResu
         .into_iter()
         .filter(|c| c != "rowid")
         .collect();
-    let manager = columns.iter().position(|c| c == "manager_id");
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     let mut insert = target.prepare(&format!(
         "INSERT INTO {table} ({}) VALUES ({})",
         columns.join(", "),
         placeholders.join(", ")
     ))?;
-    let mut managers: Vec<(Value, Value)> = Vec::new();
-    let mut rows = select.query(())?;
-    while let Some(row) = rows.next()? {
-        let mut values: Vec<Value> = (0..columns.len())
-            .map(|i| row.get::<Value>(i))
-            .collect::<Result<_, _>>()?;
-        if let Some(m) = manager {
-            let id = values[0].clone();
-            let manager_id = std::mem::replace(&mut values[m], Value::Null);
-            if manager_id != Value::Null {
-                managers.push((id, manager_id));
-            }
-        }
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let mut read = select.query(())?;
+    while let Some(row) = read.next()? {
+        rows.push(
+            (0..columns.len())
+                .map(|i| row.get::<Value>(i))
+                .collect::<Result<_, _>>()?,
+        );
+    }
+    let position = |name: &str| columns.iter().position(|c| c == name);
+    if let (Some(id), Some(manager)) = (position("id"), position("manager_id")) {
+        rows = managers_first(rows, id, manager);
+    }
+    for values in rows {
         insert.execute(super::db::params_from_iter(values))?;
     }
-    if !managers.is_empty() {
-        let mut set =
-            target.prepare(&format!("UPDATE {table} SET manager_id = ?2 WHERE id = ?1"))?;
-        for (id, manager_id) in managers {
-            set.execute([id, manager_id])?;
+    Ok(())
+}
+
+/// The employee rows with each manager before the people reporting to them, so every insert's
+/// reference already exists and no row needs a second write (which would count as a change).
+/// Reporting lines have no cycles (the directory refuses them); rows left over by one anyway keep
+/// their order and fail on insert, which rolls the copy back.
+fn managers_first(rows: Vec<Vec<Value>>, id: usize, manager: usize) -> Vec<Vec<Value>> {
+    let key = |v: &Value| match v {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let mut placed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(rows.len());
+    let mut pending = rows;
+    loop {
+        let before = pending.len();
+        let (ready, waiting): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|row| key(&row[manager]).is_none_or(|m| placed.contains(&m)));
+        for row in ready {
+            placed.extend(key(&row[id]));
+            out.push(row);
+        }
+        pending = waiting;
+        if pending.is_empty() || pending.len() == before {
+            out.extend(pending);
+            return out;
         }
     }
-    Ok(())
 }
 
 /// True when `TABLES` names every table of the schema, and only those.

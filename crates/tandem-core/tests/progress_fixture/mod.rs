@@ -481,7 +481,7 @@ pub fn world() -> CoreResult<World> {
     ] {
         assign(&mut store, program, people[mentee], people[mentor], true)?;
         if approved {
-            approve_pair(&mut store, program, people[mentee])?;
+            approve_pair(&mut store, program, people[mentee], None)?;
         }
         let stored = list_pairs(&store, program)?
             .into_iter()
@@ -551,7 +551,7 @@ pub fn world() -> CoreResult<World> {
     let bruno = get_employee(&store, people["bruno"])?.employee;
     let mut changed = draft(1, &PEOPLE[1], bruno.manager_id);
     changed.adoption_profile = Some(AdoptionProfile::Enthusiast);
-    update_employee(&mut store, people["bruno"], changed)?;
+    update_employee(&mut store, people["bruno"], changed, None)?;
 
     // Followers: Bruno and Claire (active mentees), Jules (no session held), Inès (not approved)
     // and Emma (a mentor).

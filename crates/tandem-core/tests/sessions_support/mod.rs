@@ -135,7 +135,7 @@ fn pair(
     add_participants(store, program, Side::Mentee, &[mentee])?;
     let outcome = assign(store, program, mentee, mentor, true)?;
     assert!(outcome.applied);
-    approve_pair(store, program, mentee)?;
+    approve_pair(store, program, mentee, None)?;
     let stored = list_pairs(store, program)?
         .into_iter()
         .find(|p| p.mentee == mentee)

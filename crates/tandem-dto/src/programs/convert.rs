@@ -246,8 +246,14 @@ impl From<StoredPair> for PairDto {
             manual: p.manual,
             score: p.score,
             parts: p.parts.into(),
+            version: version_dto(p.version),
         }
     }
+}
+
+/// A record version as the UI holds it (no 64-bit integers cross; a version never gets near).
+pub fn version_dto(version: i64) -> u32 {
+    u32::try_from(version).unwrap_or(u32::MAX)
 }
 
 impl From<TopicName> for TopicNameDto {

@@ -8,7 +8,11 @@ import type { SkillDto } from "./SkillDto";
 /**
  * Everything the employee page shows.
  */
-export type EmployeeDetailDto = { id: string, external_id: string, first_name: string, last_name: string, email: string, department: string, title: string, grade: number, manager: PersonRefDto | null, direct_reports: Array<PersonRefDto>, site: string, timezone: string, languages: Array<string>, 
+export type EmployeeDetailDto = { id: string, 
+/**
+ * The record's version: send it back with an edit so a stale copy is refused.
+ */
+version: number, external_id: string, first_name: string, last_name: string, email: string, department: string, title: string, grade: number, manager: PersonRefDto | null, direct_reports: Array<PersonRefDto>, site: string, timezone: string, languages: Array<string>, 
 /**
  * `YYYY-MM-DD`.
  */

@@ -13,4 +13,8 @@ locked: boolean,
 /**
  * Assigned by HR by hand.
  */
-manual: boolean, score: number, parts: PartsDto, };
+manual: boolean, score: number, parts: PartsDto, 
+/**
+ * The record's version: send it back with a change so a stale copy is refused.
+ */
+version: number, };

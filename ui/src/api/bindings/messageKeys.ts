@@ -50,6 +50,7 @@ export const REFUSAL_KEYS = [
   'connection_lost',
   'team_database_not_empty',
   'stale_record',
+  'stale_record_here',
   'no_database_open',
   'move_needs_solo_database',
   'password_needed',

@@ -57,4 +57,5 @@ export const refusalsEn: { readonly [K in `refusal.${RefusalKey}`]: string } = {
   'refusal.no_database_open': 'No database is open: choose one on the start screen.',
   'refusal.move_needs_solo_database': 'Only a database file on this computer can be moved to the team server.',
   'refusal.password_needed': 'The server asks for the password of {user}: type it below.',
+  'refusal.stale_record_here': 'This record was changed at {at}, after you opened it. Reload to see the change; yours was not saved.',
 };

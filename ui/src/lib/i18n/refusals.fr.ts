@@ -53,4 +53,5 @@ export const refusalsFr: { readonly [K in keyof typeof refusalsEn]: string } = {
   'refusal.no_database_open': 'Aucune base n’est ouverte : choisissez-en une sur l’écran d’accueil.',
   'refusal.move_needs_solo_database': 'Seul un fichier de base sur cet ordinateur peut être transféré vers le serveur d’équipe.',
   'refusal.password_needed': 'Le serveur demande le mot de passe de {user} : saisissez-le ci-dessous.',
+  'refusal.stale_record_here': 'Cette fiche a été modifiée à {at}, après que vous l’avez ouverte. Rechargez pour voir la modification ; la vôtre n’a pas été enregistrée.',
 };

@@ -22,7 +22,15 @@ impl Error {
     /// nothing was written.
     pub fn is_connection_lost(&self) -> bool {
         match self {
-            Error::Postgres(e) => e.is_closed() || e.code().is_none() && e.as_db_error().is_none(),
+            Error::Postgres(e) => {
+                let fatal = e.as_db_error().is_some_and(|db| db.severity() == "FATAL");
+                // Class 08: connection exceptions; 57P0x: the server is shutting down or
+                // terminated this session.
+                let gone = e
+                    .code()
+                    .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P0"));
+                e.is_closed() || fatal || gone || e.as_db_error().is_none()
+            }
             _ => false,
         }
     }

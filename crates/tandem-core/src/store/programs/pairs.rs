@@ -13,7 +13,7 @@ use crate::program::{PairStatus, ProgramId, StoredPair};
 use crate::CoreResult;
 
 const PAIR_COLUMNS: &str = "id, mentee_id, mentor_id, status, locked, manual, score, points, \
-     part_skill, part_interests, part_availability, part_adoption, part_comfort";
+     part_skill, part_interests, part_availability, part_adoption, part_comfort, version";
 
 fn read_pair(row: &Row<'_>) -> crate::store::db::Result<StoredPair> {
     let raw: String = row.get(3)?;
@@ -36,7 +36,29 @@ fn read_pair(row: &Row<'_>) -> crate::store::db::Result<StoredPair> {
             adoption: row.get(11)?,
             comfort: row.get(12)?,
         },
+        version: row.get(13)?,
     })
+}
+
+/// The change stamp of the mentee's pair in the program, if there is one.
+pub fn pair_stamp(
+    conn: &Connection,
+    program: ProgramId,
+    mentee: EmployeeId,
+) -> CoreResult<Option<crate::domain::ChangeStamp>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT version, updated_by, updated_at FROM program_pair
+             WHERE program_id = ?1 AND mentee_id = ?2",
+        )?
+        .query_row([program.to_string(), mentee.to_string()], |r| {
+            Ok(crate::domain::ChangeStamp {
+                version: r.get(0)?,
+                updated_by: r.get(1)?,
+                updated_at: r.get(2)?,
+            })
+        })
+        .optional()?)
 }
 
 /// The program's pairs in mentee id order.
@@ -159,17 +181,20 @@ pub fn set_locked(
     mentee: EmployeeId,
     locked: bool,
     now: &str,
+    expected_version: Option<i64>,
 ) -> CoreResult<bool> {
     let n = conn
         .prepare_cached(
             "UPDATE program_pair SET locked = ?3, updated_at = ?4
-             WHERE program_id = ?1 AND mentee_id = ?2",
+             WHERE program_id = ?1 AND mentee_id = ?2
+               AND (CAST(?5 AS BIGINT) IS NULL OR version = ?5)",
         )?
         .execute(params![
             program.to_string(),
             mentee.to_string(),
             locked,
-            now
+            now,
+            expected_version
         ])?;
     Ok(n == 1)
 }
@@ -180,13 +205,20 @@ pub fn approve_pair(
     program: ProgramId,
     mentee: EmployeeId,
     now: &str,
+    expected_version: Option<i64>,
 ) -> CoreResult<bool> {
     let n = conn
         .prepare_cached(
             "UPDATE program_pair SET status = 'approved', updated_at = ?3
-             WHERE program_id = ?1 AND mentee_id = ?2",
+             WHERE program_id = ?1 AND mentee_id = ?2
+               AND (CAST(?4 AS BIGINT) IS NULL OR version = ?4)",
         )?
-        .execute(params![program.to_string(), mentee.to_string(), now])?;
+        .execute(params![
+            program.to_string(),
+            mentee.to_string(),
+            now,
+            expected_version
+        ])?;
     Ok(n == 1)
 }
 
