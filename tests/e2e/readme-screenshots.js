@@ -115,6 +115,13 @@ try {
   await openArea(driver, 'week');
   await waitVisible(driver, 'week-days', WAIT * 2);
   await shot(driver, 'week');
+
+  // Where the data lives: this computer's file, or the team's PostgreSQL server.
+  await openArea(driver, 'database');
+  await waitVisible(driver, 'start-screen');
+  await typeInto(driver, 'team-host', 'db.lanvoie.fr');
+  await typeInto(driver, 'team-user', 'claire.martin');
+  await shot(driver, 'database');
 } finally {
   await quit(driver);
 }

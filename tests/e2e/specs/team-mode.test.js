@@ -11,6 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import {
   click,
+  freshDbPath,
+  launch,
   launchWith,
   openArea,
   quit,
@@ -94,10 +96,37 @@ describe('team mode', { timeout: 240_000, skip: SERVER ? false : 'no test Postgr
     assert.ok(rows.some((r) => r.includes('Responsable éditoriale')), `the directory shows the other client's change: ${rows}`);
   });
 
-  it('takes up a connection the server cut, without a dead screen', async () => {
+  it('says when the server cut the connection, and takes it up again', async () => {
     psql(ADMIN, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${DATABASE}' AND pid <> pg_backend_pid()`);
+    // The first command after the cut learns of it: the banner says so and offers to reconnect.
+    await openArea(driver, 'programs');
+    await waitVisible(driver, 'connection-lost');
+    await shot(driver, 'team-connection-lost');
+    await click(driver, 'connection-retry');
+    await waitVisible(driver, 'connection-back');
+    assert.equal(await textOf(driver, 'connection-lost'), null, 'the banner is gone once the connection is back');
     const { count } = await searchDirectory(driver, 'Serveur');
-    assert.equal(count, 1, 'the search works again after the cut');
-    assert.equal(await textOf(driver, 'connection-lost'), null, 'no banner once the connection is back');
+    assert.equal(count, 1, 'the directory reads the team database again');
+  });
+
+  it('opens again straight on the team database when the password is known (time printed)', async () => {
+    await quit(driver);
+    driver = null;
+    // Launch to an interactive directory, the team server against a file opened the same way.
+    const timed = async (args) => {
+      const started = Date.now();
+      const d = await launchWith(args, 'search-input');
+      await searchDirectory(d, '');
+      const ms = Date.now() - started;
+      await quit(d);
+      return ms;
+    };
+    const solo = freshDbPath('team-mode-reference');
+    await quit(await launch(solo)); // creates the file with the demo company
+    const soloMs = await timed(['--db', solo]);
+    const teamMs = await timed(['--server', target.withPassword + '?sslmode=disable']);
+    console.log(`launch to an interactive directory: team ${teamMs} ms, solo file ${soloMs} ms (ratio ${(teamMs / soloMs).toFixed(2)})`);
+    driver = await launchWith(['--server', target.withPassword + '?sslmode=disable'], 'search-input');
+    await waitText(driver, 'database-mode', (t) => t === 'Team server', 'the relaunch did not open the team server');
   });
 });

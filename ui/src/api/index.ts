@@ -27,7 +27,7 @@ export { programsApi } from './programs';
 export { sessionsApi } from './sessions';
 export { connectionApi } from './connection';
 export type { ConnectionStatusDto, DatabaseModeDto, MoveReportDto, TeamFormDto, TeamSettingsDto, TlsModeDto } from './connection';
-export { onCommandFailure } from './call';
+export { onCommandFailure, onCommandSuccess } from './call';
 
 
 export const api = {

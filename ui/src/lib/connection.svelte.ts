@@ -1,18 +1,31 @@
 /**
  * The database the app works on, as the whole interface sees it: solo or team, and whether the
  * team server was lost. Every failed command is heard here (`onCommandFailure`); a `connection`
- * error raises the banner, and `retry` reconnects, then bumps `generation` so the screen on show
- * reloads its data.
+ * error raises the banner, and `retry` reconnects. The screen on show is left as it is, so a form's
+ * typed values survive: the person submits again once the connection is back.
  */
-import { connectionApi, onCommandFailure, type ConnectionStatusDto, type ErrorDto } from '../api';
+import { connectionApi, onCommandFailure, onCommandSuccess, type ConnectionStatusDto, type ErrorDto } from '../api';
 
 let status = $state<ConnectionStatusDto | null>(null);
 let lost = $state(false);
 let retrying = $state(false);
-let generation = $state(0);
+
+let back = $state(false);
 
 onCommandFailure((error: ErrorDto) => {
-  if (isConnectionLoss(error)) lost = true;
+  if (isConnectionLoss(error)) {
+    lost = true;
+    back = false;
+  }
+});
+
+// The shell reconnects by itself at the next command: once one gets through, the banner turns
+// into "the connection is back" (the failed change still has to be made again).
+onCommandSuccess((cmd: string) => {
+  if (lost && cmd !== 'connection_status') {
+    lost = false;
+    back = true;
+  }
 });
 
 /** A team server that could not be reached or was lost mid-way (not a refused sign-in). */
@@ -30,9 +43,9 @@ export const connection = {
   get retrying() {
     return retrying;
   },
-  /** Changes after a reconnection, so screens keyed on it load again. */
-  get generation() {
-    return generation;
+  /** True after a lost connection came back, until the next loss. */
+  get back() {
+    return back;
   },
   set(next: ConnectionStatusDto) {
     status = next;
@@ -47,7 +60,7 @@ export const connection = {
     try {
       status = await connectionApi.reconnect();
       lost = false;
-      generation += 1;
+      back = true;
       return true;
     } catch {
       return false;

@@ -46,7 +46,7 @@ export const connectionEn = {
   'move.confirm.title': 'Move the data to {server}?',
   'move.confirm.body': 'Tandem copies everything into the empty database {database}, checks every table, then opens it. Nothing is copied if anything goes wrong.',
 
-  'connection.lost': 'The connection to the team database was lost. Your last change was not saved.',
+  'connection.lost': 'Tandem lost its connection to the team server.',
   'connection.retry': 'Reconnect',
   'connection.retrying': 'Reconnecting…',
   'connection.back': 'The connection is back.',

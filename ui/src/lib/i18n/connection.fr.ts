@@ -44,7 +44,7 @@ export const connectionFr: { readonly [K in keyof typeof connectionEn]: string }
   'move.confirm.title': 'Transférer les données vers {server} ?',
   'move.confirm.body': 'Tandem copie tout dans la base vide {database}, vérifie chaque table, puis l’ouvre. Rien n’est copié si quoi que ce soit échoue.',
 
-  'connection.lost': 'La connexion à la base d’équipe a été perdue. Votre dernière modification n’a pas été enregistrée.',
+  'connection.lost': 'Tandem a perdu la connexion au serveur d’équipe.',
   'connection.retry': 'Se reconnecter',
   'connection.retrying': 'Reconnexion…',
   'connection.back': 'La connexion est rétablie.',
