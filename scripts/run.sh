@@ -3,6 +3,7 @@
 #
 #   bash scripts/run.sh                  # database in the app data dir (demo company on first launch)
 #   bash scripts/run.sh --db my.sqlite   # any other arguments go to the app
+#   bash scripts/run.sh --server postgresql://me@db.example.com/tandem   # a team database
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

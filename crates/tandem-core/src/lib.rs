@@ -5,8 +5,11 @@
 //! [`CoreError`] to `{ code, message }`.
 //!
 //! Code map:
-//! - [`domain`]: the types Tandem talks about (employees, catalog, skills).
-//! - [`store`]: the only module that speaks SQL; migrations live beside it.
+//! - [`domain`]: the types Tandem talks about (employees, catalog, skills, and every shape the
+//!   store reads or writes: programs, pairs, sessions, directory pages...); rule modules re-export
+//!   the ones of their area.
+//! - [`store`]: the only module that speaks SQL; migrations live beside it. It is the bottom
+//!   floor: it imports only [`domain`] and the error type, never a rule module.
 //! - [`import`]: the HR CSV import: stage a file, preview, commit all or nothing.
 //! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
 //! - [`catalog`]: the editable catalog of platforms and topics.

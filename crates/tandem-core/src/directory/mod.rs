@@ -10,10 +10,10 @@
 //! `manager_cycle` (field `manager_id`) and `topic_unknown` (field `skills`).
 
 mod cycle;
-mod model;
 
 pub use cycle::{find_reporting_cycle, reporting_cycles};
-pub use model::{
+// The directory's types are domain types (the store answers the list with them).
+pub use crate::domain::directory::{
     DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, EmployeeDetail, EmployeeRow,
     PersonRef, MAX_PAGE_SIZE,
 };

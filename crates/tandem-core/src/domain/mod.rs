@@ -1,10 +1,23 @@
 //! Domain types: what Tandem talks about, independent of storage and of the UI.
 //!
+//! This is the ground floor the store stands on: every type the store reads or writes lives here
+//! (employees and the directory's list, the catalog, programs and their pairs, the matching
+//! weights and parts, sessions and their logs, the progress figures read as is), one file per
+//! area, and the rule module of that area re-exports it (`program::ProgramId` is
+//! `domain::program::ProgramId`). So this module imports nothing from the store or from a rule
+//! module; a method that needs a rule (e.g. `Session::fact`, for the health rules) is written in
+//! the rule module's own `impl` block. A type only the rules use stays with its rule module.
+//!
 //! These types never cross the IPC boundary directly; `tandem-dto` maps them. Keep them free of
-//! serialization concerns beyond what tests and the demo loader need.
+//! serialization concerns beyond what tests, the demo loader and the exports need.
 
 pub mod catalog;
+pub mod directory;
 pub mod employee;
+pub mod matching;
+pub mod program;
+pub mod progress;
+pub mod session;
 pub mod stamp;
 pub mod text;
 pub mod validation;

@@ -22,7 +22,8 @@
 //! How to change it: scoring rules live in `score/` (the rules in `mod.rs`, the per-pair and
 //! block scorers beside them), features in `features.rs`, the solver in `solver/`, the loop in
 //! `engine.rs` with the scan (`scan.rs`), pricing (`pricing.rs`) and the result (`report.rs`).
-//! Types here are the public contract.
+//! Types here are the public contract; [`Weights`] and [`Parts`], which programs store, are
+//! defined in [`crate::domain::matching`] and re-exported here.
 
 mod engine;
 pub mod features;
@@ -40,34 +41,13 @@ use serde::Serialize;
 pub use features::{FeatureBuilder, OrgChart, Person, Vocabulary};
 pub use score::{Constraint, CoveredTopic, Explanation, Parts};
 
+pub use crate::domain::matching::Weights;
+
 use crate::domain::EmployeeId;
 use crate::{CoreError, CoreResult};
 
 /// The largest capacity a mentor can be given.
 pub const MAX_CAPACITY: u8 = 3;
-
-/// Relative importance of the score parts. Each is clamped to 0..=100; only ratios matter.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Weights {
-    pub skill: f64,
-    pub interests: f64,
-    pub availability: f64,
-    pub adoption: f64,
-    pub comfort: f64,
-}
-
-impl Default for Weights {
-    /// Skills first (the program's point), then being able to meet, then affinity and comfort.
-    fn default() -> Self {
-        Self {
-            skill: 0.40,
-            interests: 0.15,
-            availability: 0.20,
-            adoption: 0.15,
-            comfort: 0.10,
-        }
-    }
-}
 
 /// Matching settings of a program.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,8 @@
 //! SQL for the catalog: platforms and their topics.
 //!
 //! Nothing here deletes: topics are referenced by skill levels, so a retired platform or topic is
-//! deactivated instead. Rules (names, slugs, uniqueness) live in `crate::catalog`; these functions
-//! only read and write rows.
+//! deactivated instead. Rules (names, slugs, uniqueness) live in the `catalog` module; these
+//! functions only read and write rows.
 
 use crate::store::db::{params, Connection, OptionalExtension, Row};
 

@@ -12,7 +12,7 @@ use crate::store::db::{params, params_from_iter, Connection, OptionalExtension, 
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::directory::{
+use crate::domain::directory::{
     DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, EmployeeRow, PersonRef,
     MAX_PAGE_SIZE,
 };
@@ -430,7 +430,7 @@ pub fn manager_chain(conn: &Connection, id: EmployeeId) -> CoreResult<Vec<Employ
 }
 
 /// Every stored reporting line (employee → manager, `None` at the top), active or not: the input of
-/// [`crate::directory::reporting_cycles`] when many lines change at once (an import).
+/// `directory::reporting_cycles` when many lines change at once (an import).
 pub fn manager_links(
     conn: &Connection,
 ) -> CoreResult<std::collections::HashMap<EmployeeId, Option<EmployeeId>>> {

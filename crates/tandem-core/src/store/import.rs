@@ -1,9 +1,9 @@
 //! The SQL of the HR import: one read of the whole directory, and the bulk writes of a commit.
 //!
-//! The import decides everything in memory (see `crate::import`); this module only reads the rows it
-//! compares against and applies the decided inserts and updates with prepared statements, inside the
-//! caller's transaction. When the employee table gains a column the import can feed, add it to
-//! [`StoredEmployee`], to the SELECT and to both write statements.
+//! The import decides everything in memory (see the `import` module); this module only reads the
+//! rows it compares against and applies the decided inserts and updates with prepared statements,
+//! inside the caller's transaction. When the employee table gains a column the import can feed, add
+//! it to [`StoredEmployee`], to the SELECT and to both write statements.
 
 use std::collections::HashMap;
 

@@ -13,8 +13,11 @@
 //! `migrations/postgres/`, and list the pair in [`migrations`]; never edit a migration that has
 //! shipped. Multi-row changes go through [`Store::transaction`]: all or nothing.
 //!
-//! Layering: the store imports only `domain/` (and the crate's error type); rule modules import
-//! the store, never the other way round.
+//! Layering: the store is the bottom floor. It imports only `domain/` (and the crate's error
+//! type); rule modules import the store, never the other way round. A type the store reads or
+//! writes therefore lives in `domain/`, and its rule module re-exports it. The test
+//! `the_store_imports_only_domain_types` reads every file here and fails on any path to another
+//! module of the crate, in code or in docs.
 
 pub mod catalog;
 pub mod db;
@@ -196,14 +199,14 @@ mod tests {
     #[test]
     fn a_backup_is_a_complete_copy_that_opens_as_a_store() -> CoreResult<()> {
         let dir = tempfile::tempdir().map_err(|e| CoreError::Migration(e.to_string()))?;
-        let mut live = Store::open(&dir.path().join("live.sqlite"))?;
-        crate::settings::set_language(&mut live, crate::settings::Language::Fr)?;
+        let live = Store::open(&dir.path().join("live.sqlite"))?;
+        settings::set_setting(live.conn(), "language", "fr")?;
         let copy_path = dir.path().join("copy.sqlite");
         live.backup_to(&copy_path)?;
         let copy = Store::open(&copy_path)?;
         assert_eq!(
-            crate::settings::language(&copy)?,
-            Some(crate::settings::Language::Fr)
+            settings::get_setting(copy.conn(), "language")?.as_deref(),
+            Some("fr")
         );
         let topics = |s: &Store| -> CoreResult<i64> {
             Ok(s.conn()
@@ -225,6 +228,162 @@ mod tests {
             .query_row("PRAGMA synchronous", (), |r| r.get(0))?;
         assert_eq!(mode, "wal");
         assert_eq!(sync, 2);
+        Ok(())
+    }
+
+    /// Every `.rs` file under `src/store`, with its module depth below the crate root
+    /// (`store/mod.rs` is 1, `store/sessions.rs` 2, `store/progress/scan.rs` 3).
+    fn store_sources() -> std::io::Result<Vec<(std::path::PathBuf, usize, String)>> {
+        fn walk(
+            dir: &Path,
+            dirs: usize,
+            out: &mut Vec<(std::path::PathBuf, usize, String)>,
+        ) -> std::io::Result<()> {
+            for entry in std::fs::read_dir(dir)? {
+                let path = entry?.path();
+                if path.is_dir() {
+                    walk(&path, dirs + 1, out)?;
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let depth = if path.file_name().is_some_and(|n| n == "mod.rs") {
+                        dirs + 1
+                    } else {
+                        dirs + 2
+                    };
+                    let text = std::fs::read_to_string(&path)?;
+                    out.push((path, depth, text));
+                }
+            }
+            Ok(())
+        }
+        let mut out = Vec::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store"),
+            0,
+            &mut out,
+        )?;
+        Ok(out)
+    }
+
+    /// The identifier at the start of `rest` (`program` in `program::Side`).
+    fn leading_ident(rest: &str) -> &str {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// The first segment of each item of a `{ ... }` group that `rest` opens, at any line count.
+    fn group_heads(rest: &str) -> Vec<&str> {
+        let mut heads = Vec::new();
+        let mut depth = 0;
+        let mut item_start = true;
+        for (i, c) in rest.char_indices() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    item_start = depth == 1;
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                ',' if depth == 1 => item_start = true,
+                c if item_start && depth == 1 && !c.is_whitespace() => {
+                    heads.push(leading_ident(&rest[i..]));
+                    item_start = false;
+                }
+                _ => {}
+            }
+        }
+        heads
+    }
+
+    /// The store is the bottom floor of the core: outside itself it names only domain types and
+    /// the crate's error, so no rule module's type can pull an arrow back up (and no cycle forms).
+    /// Checked on every line, code and docs alike; `super::` chains may not climb out of the store.
+    #[test]
+    fn the_store_imports_only_domain_types() -> std::io::Result<()> {
+        // Built rather than written out, so that this test's own text names no path.
+        let crate_path = concat!("crate", "::");
+        let super_path = concat!("super", "::");
+        // `Store` is this module's own type, re-exported at the crate root.
+        let allowed = [
+            "store",
+            "domain",
+            "error",
+            "CoreError",
+            "CoreResult",
+            "RefusalKey",
+            "Store",
+        ];
+        let sources = store_sources()?;
+        assert!(
+            sources.len() > 10,
+            "the scan found the store's files ({})",
+            sources.len()
+        );
+        let mut offences = Vec::new();
+        for (path, depth, text) in &sources {
+            let name = path.display();
+            let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+            let starts_path = |at: usize| {
+                !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            };
+            for (at, _) in text.match_indices(crate_path) {
+                if !starts_path(at) {
+                    continue;
+                }
+                let rest = &text[at + crate_path.len()..];
+                let heads = if rest.starts_with('{') {
+                    group_heads(rest)
+                } else {
+                    vec![leading_ident(rest)]
+                };
+                for head in heads {
+                    if !allowed.contains(&head) {
+                        offences.push(format!("{name}:{}: {crate_path}{head}", line_of(at)));
+                    }
+                }
+            }
+            // An inline module (`mod tests { use super::*; }`) sits one level deeper.
+            let inline_mod = text
+                .lines()
+                .scan(0, |offset, line| {
+                    let start = *offset;
+                    *offset += line.len() + 1;
+                    Some((start, line.trim_start()))
+                })
+                .find(|(_, line)| {
+                    let line = line
+                        .trim_start_matches("pub ")
+                        .trim_start_matches("pub(crate) ");
+                    line.starts_with("mod ") && line.trim_end().ends_with('{')
+                })
+                .map(|(start, _)| start);
+            for (at, _) in text.match_indices(super_path) {
+                if !starts_path(at) || text[..at].ends_with(super_path) {
+                    continue;
+                }
+                let (mut hops, mut rest) = (0, &text[at..]);
+                while let Some(after) = rest.strip_prefix(super_path) {
+                    (hops, rest) = (hops + 1, after);
+                }
+                let here = depth + usize::from(inline_mod.is_some_and(|m| m < at));
+                if hops >= here {
+                    offences.push(format!("{name}:{}: {hops} x {super_path}", line_of(at)));
+                }
+            }
+        }
+        assert!(
+            offences.is_empty(),
+            "the store names paths outside store/ and domain/:\n{}",
+            offences.join("\n")
+        );
         Ok(())
     }
 }

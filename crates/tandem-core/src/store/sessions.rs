@@ -13,11 +13,11 @@ use crate::store::db::{params, Connection, OptionalExtension, Row};
 use chrono::{DateTime, SecondsFormat, Utc};
 use uuid::Uuid;
 
-use crate::domain::EmployeeId;
-use crate::program::{PairStatus, ProgramId};
-use crate::session::{
+use crate::domain::program::{PairStatus, ProgramId};
+use crate::domain::session::{
     CancelledBy, LogInput, PairId, Session, SessionId, SessionStatus, TaskOutcome, TopicDepth,
 };
+use crate::domain::EmployeeId;
 use crate::CoreResult;
 
 fn conversion_error(column: usize, message: String) -> crate::store::db::Error {

@@ -14,10 +14,10 @@
 //! so one pair costs a few table reads and popcounts, and explains a pair; `block.rs` scores a
 //! mentee against a whole block of mentors at once, from mentor bitsets stored transposed.
 //!
-//! To add a part: extend [`Parts`], [`Weights`](super::Weights), the tables in `scorer.rs`, the
-//! block scorer and [`Scorer::explain`]. To add a hard constraint: a [`Constraint`] variant,
-//! checked in `Scorer::blocked_at`, `Scorer::all_blocks` and the block scorer, in the order the
-//! variants are declared.
+//! To add a part: extend [`Parts`] and [`Weights`](super::Weights) (both in `domain::matching`),
+//! the tables in `scorer.rs`, the block scorer and [`Scorer::explain`]. To add a hard constraint:
+//! a [`Constraint`] variant, checked in `Scorer::blocked_at`, `Scorer::all_blocks` and the block
+//! scorer, in the order the variants are declared.
 
 mod block;
 mod scorer;
@@ -28,6 +28,7 @@ use super::features::Person;
 use super::Settings;
 use crate::domain::{AdoptionProfile, EmployeeId};
 
+pub use crate::domain::matching::Parts;
 pub use block::BlockScores;
 pub use scorer::{Row, Scorer};
 
@@ -57,16 +58,6 @@ pub enum Constraint {
     MentorNotJunior,
     /// The program requires different departments.
     SameDepartment,
-}
-
-/// The five score parts of a pair, each in 0..1.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct Parts {
-    pub skill: f64,
-    pub interests: f64,
-    pub availability: f64,
-    pub adoption: f64,
-    pub comfort: f64,
 }
 
 /// A goal topic and how much of its gap the mentor covers.

@@ -22,9 +22,9 @@ use crate::store::db::{params_from_iter, Connection, OptionalExtension, Row};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use crate::domain::matching::Weights;
+use crate::domain::program::{MatchingSettings, PersonSummary, Program, ProgramId, ProgramInput};
 use crate::domain::{EmployeeId, ProgramRole};
-use crate::matching::Weights;
-use crate::program::{MatchingSettings, PersonSummary, Program, ProgramId, ProgramInput};
 use crate::CoreResult;
 
 fn conversion_error(column: usize, message: String) -> crate::store::db::Error {

@@ -7,9 +7,9 @@
 use crate::store::db::{params, Connection, OptionalExtension, Row};
 
 use super::{conversion_error, employee_id_at, uuid_at};
+use crate::domain::matching::Parts;
+use crate::domain::program::{PairStatus, ProgramId, StoredPair};
 use crate::domain::EmployeeId;
-use crate::matching::Parts;
-use crate::program::{PairStatus, ProgramId, StoredPair};
 use crate::CoreResult;
 
 const PAIR_COLUMNS: &str = "id, mentee_id, mentor_id, status, locked, manual, score, points, \

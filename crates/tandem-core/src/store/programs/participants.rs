@@ -11,8 +11,8 @@ use crate::store::db::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{conversion_error, employee_id_at, read_summary, small_at, SUMMARY_COLUMNS};
+use crate::domain::program::{Participant, ProgramId, Side};
 use crate::domain::{AvailabilitySlot, Employee, EmployeeId, SkillLevel};
-use crate::program::{Participant, ProgramId, Side};
 use crate::store::employees::{read_employee_row, EMPLOYEE_COLUMNS};
 use crate::CoreResult;
 

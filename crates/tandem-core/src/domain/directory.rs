@@ -1,7 +1,8 @@
-//! The directory's own types: the list query, its page of rows, the employee page, the filter menus.
+//! The directory's types: the list query, its page of rows, the employee page, the filter menus.
 //!
-//! These are domain types (no IPC concerns); `tandem-dto` mirrors and converts them. Add a filter by
-//! adding a field to [`DirectoryQuery`], its SQL in `store::employees::list_employees`, and a test.
+//! Plain data shared by the `directory` rules and the store that answers the list (no IPC
+//! concerns; `tandem-dto` mirrors and converts them). Add a filter by adding a field to
+//! [`DirectoryQuery`], its SQL in `store::employees::list_employees`, and a test.
 
 use crate::domain::{AdoptionProfile, Employee, EmployeeId, ProgramRole};
 
