@@ -10,11 +10,17 @@
 //! dashboard and the mentee page. Each layout first times a plain `COUNT(*)` of the program's
 //! sessions: the floor of any walk over them.
 //! `PROGRESS_BENCH_KEEP=path` copies the generated database there, to look at query plans with
-//! `sqlite3` (`EXPLAIN QUERY PLAN ...`).
+//! `sqlite3` (`EXPLAIN QUERY PLAN ...`). `PROGRESS_BENCH_ONE_LAYOUT=1` skips the 8 cohorts.
 //!
 //! `PROGRESS_BENCH_ENGINE=postgres` runs the same on a fresh database of the PostgreSQL server
 //! `TANDEM_TEST_POSTGRES` names (`bash scripts/bench-postgres.sh progress` starts a throwaway one
-//! and runs both engines); the targets there are 150 ms.
+//! and runs both engines); the targets there are 150 ms. After the bulk load the benchmark runs
+//! `VACUUM ANALYZE`, as the server's autovacuum does soon after such a load (PostgreSQL 13 and
+//! later vacuum insert-only tables too): without statistics the planner takes every table for a
+//! small one and picks nested loops over 100,000 rows, and without the visibility map an
+//! index-only scan still reads every row from the table. With
+//! `PROGRESS_BENCH_KEEP` set (to anything) on PostgreSQL, the databases are kept and their names
+//! printed, for `EXPLAIN (ANALYZE, BUFFERS)` in `psql`.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -90,7 +96,14 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     let path = dir.path().join("progress.sqlite");
     let (mut store, server_database) = if on_postgres() {
         let (settings, guard) = tandem_core::store::postgres::testing::empty_database()?;
-        (tandem_core::store::postgres::open(&settings)?, Some(guard))
+        let guard = if std::env::var_os("PROGRESS_BENCH_KEEP").is_some() {
+            println!("keeping the PostgreSQL database {}", settings.database);
+            std::mem::forget(guard);
+            None
+        } else {
+            Some(guard)
+        };
+        (tandem_core::store::postgres::open(&settings)?, guard)
     } else {
         (Store::open(&path)?, None)
     };
@@ -112,6 +125,9 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     let started = Instant::now();
     let figures = seed_demo_audience(&mut store, 7)?;
     let audience = started.elapsed();
+    if on_postgres() {
+        store.conn().execute_batch("VACUUM ANALYZE")?;
+    }
     println!(
         "generated {EMPLOYEES} employees in {:.0} ms; {} pairs and {} sessions in {programs} \
          program(s) in {:.0} ms; {figures} follower figures in {:.0} ms (one transaction each, \
@@ -220,6 +236,9 @@ fn main() -> CoreResult<()> {
         },
     )?;
     drop(generated);
+    if std::env::var_os("PROGRESS_BENCH_ONE_LAYOUT").is_some() {
+        return Ok(());
+    }
 
     println!("-- the same volume as 8 cohorts of 250 pairs");
     let cohorts = generate(8, now)?;

@@ -396,12 +396,12 @@ impl<'a> SortedKeys<'a> {
 
 /// A hash map keyed by numbers (pair row numbers, session ids) with a cheap hash: the keys come
 /// from the database, not from an adversary, and there are a hundred thousand lookups.
-type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// A folded 128-bit multiply over the key's bits (as in wyhash); every key bit moves the low bits
 /// that pick the bucket and the high bits the table compares first.
 #[derive(Default)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {

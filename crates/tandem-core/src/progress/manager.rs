@@ -2,10 +2,17 @@
 //!
 //! It shows summaries, which a manager may read, and never private notes: the queries behind it
 //! (in `store::progress`) do not read that column at all.
+//!
+//! Shape, for a scope of thousands of people on either engine: the scope's pairs, then one pass
+//! over their held and upcoming sessions (added up in Rust, see
+//! [`crate::store::progress::scoped_pairs`]); then the latest confirmed levels and summaries,
+//! either searched per held session in SQL (a department or a team) or, when the scope holds at
+//! least a quarter of the database's pairs, by reading the self-assessment and log tables once
+//! and matching them in memory (`Join`). Both give the same view (a unit test checks it).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::session::model::PairId;
+use crate::session::model::{PairId, SessionId};
 use chrono::{DateTime, Utc};
 
 use super::catalog::CatalogIndex;
@@ -14,7 +21,7 @@ use super::model::*;
 use crate::domain::EmployeeId;
 use crate::program::{PersonSummary, Side};
 use crate::store::programs::person_summary;
-use crate::store::progress as db;
+use crate::store::progress::{self as db, scan};
 use crate::{CoreError, CoreResult, Store};
 
 /// How many session summaries the view carries per person, latest first (the mentee page has
@@ -36,6 +43,16 @@ pub fn manager_view(
     store: &Store,
     scope: &ManagerScope,
     now: DateTime<Utc>,
+) -> CoreResult<ManagerView> {
+    view_joined(store, scope, now, None)
+}
+
+/// The view, with the join forced when `force` is set (a test checks both give the same).
+fn view_joined(
+    store: &Store,
+    scope: &ManagerScope,
+    now: DateTime<Utc>,
+    force: Option<Join>,
 ) -> CoreResult<ManagerView> {
     let conn = store.conn();
     let (label, people) = match scope {
@@ -83,7 +100,20 @@ pub fn manager_view(
         .collect();
     let mentee_list = db::id_list(&mentees);
     let declared = db::declared_levels(conn, &mentee_list)?;
-    let latest = db::latest_confirmed_of(conn, &mentee_list)?;
+    let join = match force {
+        Some(join) => join,
+        None => join_for(conn, pairs.len())?,
+    };
+    let (latest, summary_rows) = match join {
+        Join::Search => {
+            let pair_list = db::id_list(pairs.iter().map(|p| p.pair_id));
+            (
+                db::latest_confirmed_of(conn, &mentee_list)?,
+                db::latest_summaries(conn, &pair_list, MAX_SUMMARIES_PER_PERSON)?,
+            )
+        }
+        Join::Scan => scanned(conn, &pairs, &in_scope)?,
+    };
     let catalog = CatalogIndex::load(conn)?;
     let mut declared_by: HashMap<EmployeeId, Vec<&db::DeclaredLevel>> = HashMap::new();
     for d in &declared {
@@ -94,9 +124,8 @@ pub fn manager_view(
         latest_by.entry(c.mentee).or_default().push(c);
     }
 
-    let pair_list = db::id_list(pairs.iter().map(|p| p.pair_id));
     let mut summaries: HashMap<PairId, Vec<db::SummaryRow>> = HashMap::new();
-    for s in db::latest_summaries(conn, &pair_list, MAX_SUMMARIES_PER_PERSON)? {
+    for s in summary_rows {
         summaries.entry(s.pair_id).or_default().push(s);
     }
 
@@ -189,15 +218,13 @@ pub fn manager_view(
             person
         })
         .collect();
-    out.sort_by(|a, b| {
-        let key = |p: &ManagedPerson| {
-            (
-                p.person.last_name.to_lowercase(),
-                p.person.first_name.to_lowercase(),
-                p.person.id,
-            )
-        };
-        key(a).cmp(&key(b))
+    // Each key once: folding the names inside the comparison allocated for every comparison.
+    out.sort_by_cached_key(|p| {
+        (
+            p.person.last_name.to_lowercase(),
+            p.person.first_name.to_lowercase(),
+            p.person.id,
+        )
     });
 
     Ok(ManagerView {
@@ -207,6 +234,69 @@ pub fn manager_view(
         people_in_scope: people.len() as u32,
         people: out,
     })
+}
+
+/// How the scope's held sessions meet their self-assessments and logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// Joined in SQL, one index search per held session: cheapest for a department or a team.
+    Search,
+    /// The self-assessment and log tables read once from end to end and matched to the held
+    /// sessions in memory: cheapest when the scope holds most of the pairs (a top manager), as
+    /// for the program dashboard (see [`crate::store::progress::scan`]). On PostgreSQL it also
+    /// spares the server a nested loop of one index search per held session.
+    Scan,
+}
+
+/// A scope with at least this share of the database's approved pairs (1 / n) is joined by
+/// [`Join::Scan`], the dashboard's threshold: a full scan costs about as much as the searches
+/// of a fifth of the pairs.
+const SCAN_FROM_ONE_IN: usize = 4;
+
+fn join_for(conn: &crate::store::db::Connection, scoped_pairs: usize) -> CoreResult<Join> {
+    let total = scan::approved_pair_total(conn)?;
+    Ok(
+        if scoped_pairs > 0 && scoped_pairs * SCAN_FROM_ONE_IN >= total {
+            Join::Scan
+        } else {
+            Join::Search
+        },
+    )
+}
+
+/// The latest confirmed levels of the mentees in scope and the latest summaries of every scoped
+/// pair, by [`Join::Scan`]: the same rows as [`db::latest_confirmed_of`] and
+/// [`db::latest_summaries`] give.
+fn scanned(
+    conn: &crate::store::db::Connection,
+    pairs: &[db::ScopedPair],
+    in_scope: &HashSet<EmployeeId>,
+) -> CoreResult<(Vec<db::ConfirmedLevel>, Vec<db::SummaryRow>)> {
+    // Held sessions by id: (pair index, start).
+    let held: super::dashboard::KeyMap<scan::SessionKey, (usize, DateTime<Utc>)> = pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.held.iter().map(move |(s, at)| (s.0.as_u128(), (i, *at))))
+        .collect();
+    let find = |key: scan::SessionKey| held.get(&key).copied();
+    let mut latest = db::LatestConfirmed::default();
+    scan::for_each_confirmed_assessment(conn, |session, topic_id, level| {
+        if let Some((i, at)) = find(session) {
+            let mentee = pairs[i].mentee.id;
+            if in_scope.contains(&mentee) {
+                let id = SessionId(uuid::Uuid::from_u128(session));
+                latest.add(mentee, id, at, topic_id, level);
+            }
+        }
+    })?;
+    let mut summaries = db::LatestSummaries::new(MAX_SUMMARIES_PER_PERSON);
+    scan::for_each_summary(conn, |session, summary| {
+        if let Some((i, at)) = find(session) {
+            let id = SessionId(uuid::Uuid::from_u128(session));
+            summaries.add(pairs[i].pair_id, id, at, summary);
+        }
+    })?;
+    Ok((latest.finish(), summaries.finish()))
 }
 
 struct Entry {
@@ -222,6 +312,43 @@ impl Entry {
             person: person.clone(),
             sides: BTreeSet::new(),
             pairs: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::synthetic::{seed_synthetic_progress, SyntheticSpec};
+
+    #[test]
+    fn searching_and_scanning_the_assessments_and_logs_give_the_same_view() {
+        let mut store = Store::open_for_tests().unwrap_or_else(|e| panic!("{e}"));
+        let employees =
+            crate::demo::seed_synthetic(&mut store, 200, 3).unwrap_or_else(|e| panic!("{e}"));
+        let now = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let spec = SyntheticSpec {
+            programs: 3,
+            pairs: 60,
+            sessions_per_pair: 30,
+            cadence_days: 14,
+            now,
+            seed: 5,
+        };
+        seed_synthetic_progress(&mut store, &employees, &spec).unwrap_or_else(|e| panic!("{e}"));
+        for scope in [
+            ManagerScope::Manager(employees[0]),
+            ManagerScope::Manager(employees[1]),
+        ] {
+            let searched = view_joined(&store, &scope, now, Some(Join::Search))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let scanned = view_joined(&store, &scope, now, Some(Join::Scan))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(searched.people.iter().any(|p| !p.summaries.is_empty()));
+            assert!(searched.people.iter().any(|p| !p.platforms.is_empty()));
+            assert_eq!(searched, scanned);
         }
     }
 }

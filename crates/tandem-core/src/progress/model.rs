@@ -4,11 +4,13 @@
 //! Instants are UTC; the UI shows them in the viewer's zone. Levels are on the 0–4 scale
 //! ([`crate::domain::MAX_LEVEL`]); platform levels are means, so they are `f64`.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{AdoptionProfile, EmployeeId};
 use crate::program::{PersonSummary, ProgramId, Side};
+// Read by the store as is; defined with the domain types so the store need not import this module.
+pub use crate::domain::progress::{CharterCounts, ProgramRef};
 // The session module's ids and log vocabulary, re-exported so that progress users need one import.
 pub use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
 use crate::session::{RiskReason, SessionStatus};
@@ -75,15 +77,6 @@ impl SessionCounts {
             self.scheduled += 1;
         }
     }
-}
-
-/// A program as the progress screens name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProgramRef {
-    pub id: ProgramId,
-    pub name: String,
-    pub start_date: NaiveDate,
-    pub end_date: NaiveDate,
 }
 
 /// Where a program stands on a given day.
@@ -181,17 +174,6 @@ pub struct PlatformTopics {
     pub depths: DepthCounts,
     /// In catalog order.
     pub topics: Vec<TopicTaught>,
-}
-
-/// Charter acknowledgements among the program's participants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct CharterCounts {
-    pub acknowledged: u32,
-    pub participants: u32,
-    pub mentees_acknowledged: u32,
-    pub mentees: u32,
-    pub mentors_acknowledged: u32,
-    pub mentors: u32,
 }
 
 /// Mentees with one adoption profile when they joined and now (`profile: None` = not recorded).

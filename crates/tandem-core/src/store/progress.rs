@@ -6,12 +6,19 @@
 //! screens (the `session` module); every screen fed from here may be shown to managers or HR. A
 //! unit test fails if the column's name appears in this file.
 //!
-//! Instants are read as Unix seconds (`unixepoch(...)`), which is cheaper than parsing text for
-//! the hundred thousand sessions of a large database. Only sessions of *approved* pairs are read.
+//! Instants of a few rows are read as Unix seconds (`unixepoch(...)`). The walks over many
+//! sessions (the dashboard, the manager view) read the stored text instead and parse it here
+//! (`stored_instant_at`): faster than SQLite's `unixepoch`, and on PostgreSQL `unixepoch` is a
+//! SQL function (migration 001) called once per row, which cost the manager view hundreds of
+//! milliseconds. Only sessions of *approved* pairs are read.
 //! Queries over a set of people take it as a JSON array bound to one parameter
 //! (`IN (SELECT value FROM json_each(?1))`), so the statement stays the same whatever the size.
-//! Indexes for these queries are in migration 007; check a new query with `EXPLAIN QUERY PLAN`
-//! (the `progress` benchmark prints the plans it relies on).
+//! Where a screen needs the latest rows of each group (latest summaries, latest confirmed
+//! levels), the rows come unsorted and the latest are kept in Rust in one pass: a window function
+//! or a grouping sorted every row first, on disk on PostgreSQL.
+//! Indexes for these queries are in migration 008; check a new query with `EXPLAIN QUERY PLAN`
+//! on SQLite and `EXPLAIN (ANALYZE, BUFFERS)` on PostgreSQL (`PROGRESS_BENCH_KEEP` keeps the
+//! `progress` benchmark's database for that).
 
 mod audience;
 pub mod bulk;
@@ -25,20 +32,24 @@ use crate::store::db::{Connection, Engine, Row};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::domain::program::{PersonSummary, ProgramId};
+use crate::domain::progress::{CharterCounts, ProgramRef};
+use crate::domain::session::{PairId, SessionId, SessionStatus, TaskOutcome, TopicDepth};
 use crate::domain::{AdoptionProfile, EmployeeId};
-use crate::program::{PersonSummary, ProgramId};
-use crate::progress::{CharterCounts, ProgramRef};
-use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
-use crate::session::SessionStatus;
 use crate::CoreResult;
 
 fn conversion_error(column: usize, message: String) -> crate::store::db::Error {
     crate::store::db::Error::Conversion { column, message }
 }
 
+/// The id at `column`, parsed from the row's bytes: no copy for the hundred thousand rows of a
+/// walk (ids are ASCII).
 fn uuid_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<Uuid> {
-    let raw: String = row.get(column)?;
-    Uuid::parse_str(&raw).map_err(|e| conversion_error(column, format!("id '{raw}': {e}")))
+    let raw = row.get_ref(column)?.as_bytes()?;
+    Uuid::try_parse_ascii(raw).map_err(|e| {
+        let raw = String::from_utf8_lossy(raw);
+        conversion_error(column, format!("id '{raw}': {e}"))
+    })
 }
 
 fn instant_at(row: &Row<'_>, column: usize) -> crate::store::db::Result<DateTime<Utc>> {

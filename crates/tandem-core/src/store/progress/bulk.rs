@@ -3,16 +3,17 @@
 //!
 //! These functions do not validate anything: the app records sessions through the `session`
 //! module, which checks every rule. Call them inside one transaction
-//! ([`crate::Store::transaction`]); each statement is prepared once and reused for every row, so
-//! a hundred thousand sessions take seconds, not minutes.
+//! ([`crate::Store::transaction`]). Sessions, logs, topics and self-assessments go in as multi-row
+//! INSERTs of up to [`ROWS_PER_INSERT`] rows, each statement prepared once per batch size: on
+//! PostgreSQL every statement is a round trip to the server, so a hundred thousand sessions take
+//! seconds, not a minute.
 
-use crate::store::db::{params, Connection};
+use crate::store::db::{params, params_from_iter, Connection, ToSql, Value};
 use chrono::{DateTime, Utc};
 
+use crate::domain::program::ProgramId;
+use crate::domain::session::{PairId, SessionId, SessionStatus, TaskOutcome, TopicDepth};
 use crate::domain::EmployeeId;
-use crate::program::ProgramId;
-use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
-use crate::session::SessionStatus;
 use crate::store::progress::timestamp;
 use crate::CoreResult;
 
@@ -53,62 +54,105 @@ pub struct SessionRecord {
     pub assessments: Vec<AssessmentRecord>,
 }
 
+/// Rows per multi-row INSERT: 100 sessions of 8 values stay far below either engine's limit on
+/// parameters (SQLite's 32,766, PostgreSQL's 65,535).
+const ROWS_PER_INSERT: usize = 100;
+
+/// Inserts `rows` (each the same number of values) into `head` (`INSERT INTO t (cols) VALUES`) with one
+/// multi-row statement per [`ROWS_PER_INSERT`] rows; `tail` is the SQL of one row after its
+/// placeholders (constants the row repeats). On PostgreSQL each statement is a round trip to the
+/// server, so one per row would make a hundred thousand sessions take a minute instead of seconds.
+fn insert_rows(conn: &Connection, head: &str, tail: &str, rows: &[Vec<Value>]) -> CoreResult<()> {
+    let width = rows.first().map_or(0, Vec::len);
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let tuples: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let marks: Vec<String> =
+                    (1..=width).map(|c| format!("?{}", r * width + c)).collect();
+                format!("({}{tail})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!("{head} {}", tuples.join(", "));
+        conn.prepare_cached(&sql)?
+            .execute(params_from_iter(chunk.iter().flatten()))?;
+    }
+    Ok(())
+}
+
 /// Inserts sessions with their logs, topics and self-assessments. Use inside a transaction.
 pub fn insert_session_records(conn: &Connection, records: &[SessionRecord]) -> CoreResult<()> {
-    let now = timestamp(Utc::now());
-    let mut session = conn.prepare_cached(
-        "INSERT INTO session (id, pair_id, starts_at, ends_at, timezone, status, cancelled_by,
-             cancel_reason, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
-    )?;
-    let mut log = conn.prepare_cached(
-        "INSERT INTO session_log (session_id, task_set, previous_task_outcome, summary,
-             private_notes, mentee_rating, mentor_rating, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-    )?;
-    let mut topic = conn.prepare_cached(
-        "INSERT INTO session_topic (session_id, topic_id, depth) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut assessment = conn.prepare_cached(
-        "INSERT INTO self_assessment (session_id, topic_id, level, confirmed_at)
-         VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    let now = Value::Text(timestamp(Utc::now()));
+    let text = |s: &str| Value::Text(s.to_owned());
+    let mut sessions = Vec::with_capacity(records.len());
+    let mut logs = Vec::new();
+    let mut topics = Vec::new();
+    let mut assessments = Vec::new();
     for r in records {
-        let id = r.id.to_string();
-        session.execute(params![
-            id,
-            r.pair_id.to_string(),
-            timestamp(r.starts_at),
-            timestamp(r.ends_at),
-            r.timezone,
-            r.status.as_str(),
-            r.cancelled_by.map(|e| e.to_string()),
-            now,
-        ])?;
+        let id = Value::Text(r.id.to_string());
+        sessions.push(vec![
+            id.clone(),
+            Value::Text(r.pair_id.to_string()),
+            Value::Text(timestamp(r.starts_at)),
+            Value::Text(timestamp(r.ends_at)),
+            text(&r.timezone),
+            text(r.status.as_str()),
+            r.cancelled_by.map(|e| e.to_string()).to_value()?,
+            now.clone(),
+            now.clone(),
+        ]);
         if let Some(l) = &r.log {
-            log.execute(params![
-                id,
-                l.task_set,
-                l.previous_task_outcome.map(TaskOutcome::as_str),
-                l.summary,
-                l.private_notes,
-                l.mentee_rating,
-                l.mentor_rating,
-                now,
-            ])?;
+            logs.push(vec![
+                id.clone(),
+                text(&l.task_set),
+                l.previous_task_outcome
+                    .map(TaskOutcome::as_str)
+                    .to_value()?,
+                text(&l.summary),
+                text(&l.private_notes),
+                l.mentee_rating.to_value()?,
+                l.mentor_rating.to_value()?,
+                now.clone(),
+                now.clone(),
+            ]);
         }
         for (topic_id, depth) in &r.topics {
-            topic.execute(params![id, topic_id, depth.as_str()])?;
+            topics.push(vec![id.clone(), text(topic_id), text(depth.as_str())]);
         }
         for a in &r.assessments {
-            assessment.execute(params![
-                id,
-                a.topic_id,
-                a.level,
-                a.confirmed_at.map(timestamp)
-            ])?;
+            assessments.push(vec![
+                id.clone(),
+                text(&a.topic_id),
+                a.level.to_value()?,
+                a.confirmed_at.map(timestamp).to_value()?,
+            ]);
         }
     }
+    insert_rows(
+        conn,
+        "INSERT INTO session (id, pair_id, starts_at, ends_at, timezone, status, cancelled_by,
+             created_at, updated_at, cancel_reason) VALUES",
+        ", ''",
+        &sessions,
+    )?;
+    insert_rows(
+        conn,
+        "INSERT INTO session_log (session_id, task_set, previous_task_outcome, summary,
+             private_notes, mentee_rating, mentor_rating, created_at, updated_at) VALUES",
+        "",
+        &logs,
+    )?;
+    insert_rows(
+        conn,
+        "INSERT INTO session_topic (session_id, topic_id, depth) VALUES",
+        "",
+        &topics,
+    )?;
+    insert_rows(
+        conn,
+        "INSERT INTO self_assessment (session_id, topic_id, level, confirmed_at) VALUES",
+        "",
+        &assessments,
+    )?;
     Ok(())
 }
 

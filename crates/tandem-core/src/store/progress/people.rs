@@ -9,11 +9,10 @@ use super::{
     depth_at, instant_at, level_at, optional_small_at, person_columns, read_person,
     read_program_ref, status_at, timestamp, uuid_at, PROGRAM_REF_COLUMNS,
 };
+use crate::domain::program::{PersonSummary, ProgramId};
+use crate::domain::progress::ProgramRef;
+use crate::domain::session::{PairId, SessionId, SessionStatus, TaskOutcome, TopicDepth};
 use crate::domain::EmployeeId;
-use crate::program::{PersonSummary, ProgramId};
-use crate::progress::ProgramRef;
-use crate::session::model::{PairId, SessionId, TaskOutcome, TopicDepth};
-use crate::session::SessionStatus;
 use crate::CoreResult;
 
 /// A declared level (`skill_level`) of one employee.
@@ -111,35 +110,76 @@ pub fn latest_confirmed_of(conn: &Connection, mentees: &str) -> CoreResult<Vec<C
     )
 }
 
+/// Shaped for both engines alike: the rows come unsorted and the latest per mentee and topic is
+/// kept here, in one pass. Grouping in SQL cost a sort of every confirmed self-assessment (over a
+/// hundred thousand for a large manager's people, spilled to disk on PostgreSQL), and the
+/// instant is read as text ([`super::stored_instant_at`]) because PostgreSQL's `unixepoch` is a
+/// function call per row.
 fn latest_confirmed(conn: &Connection, filter: &str, key: &str) -> CoreResult<Vec<ConfirmedLevel>> {
-    let from = format!(
-        "FROM program_pair p
+    let sql = format!(
+        "SELECT p.mentee_id, s.id, s.starts_at, sa.topic_id, sa.level
+         FROM program_pair p
          JOIN session s ON s.pair_id = p.id AND s.status = 'held'
          JOIN self_assessment sa ON sa.session_id = s.id AND sa.confirmed_at IS NOT NULL
          WHERE {filter} AND p.status = 'approved'"
     );
-    let sql = match conn.engine() {
-        // SQLite takes the bare columns of a MAX() aggregate from the row holding the maximum.
-        Engine::Sqlite => format!(
-            "SELECT mentee_id, session_id, starts, topic_id, level FROM (
-                 SELECT p.mentee_id AS mentee_id, s.id AS session_id,
-                        unixepoch(s.starts_at) AS starts, sa.topic_id AS topic_id,
-                        sa.level AS level, MAX(s.starts_at || s.id) AS latest
-                 {from}
-                 GROUP BY p.mentee_id, sa.topic_id)"
-        ),
-        Engine::Postgres => format!(
-            "SELECT DISTINCT ON (p.mentee_id, sa.topic_id)
-                    p.mentee_id, s.id, unixepoch(s.starts_at), sa.topic_id, sa.level
-             {from}
-             ORDER BY p.mentee_id, sa.topic_id, s.starts_at DESC, s.id DESC"
-        ),
-    };
-    let rows = conn
-        .prepare_cached(&sql)?
-        .query_map([key], read_confirmed)?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    let mut latest = LatestConfirmed::default();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([key])?;
+    while let Some(r) = rows.next()? {
+        let r = &r;
+        latest.add(
+            EmployeeId(uuid_at(r, 0)?),
+            SessionId(uuid_at(r, 1)?),
+            super::stored_instant_at(r, 2)?,
+            super::text_at(r, 3)?,
+            level_at(r, 4)?,
+        );
+    }
+    Ok(latest.finish())
+}
+
+/// The latest confirmed level per mentee and topic of rows given in any order (ties on the
+/// instant go to the greater session id).
+#[derive(Debug, Default)]
+pub struct LatestConfirmed {
+    by_mentee: std::collections::HashMap<EmployeeId, Vec<ConfirmedLevel>>,
+}
+
+impl LatestConfirmed {
+    /// A confirmed self-assessment of `mentee` on `topic_id` in a held session at `at`.
+    pub fn add(
+        &mut self,
+        mentee: EmployeeId,
+        session_id: SessionId,
+        at: DateTime<Utc>,
+        topic_id: &str,
+        level: u8,
+    ) {
+        let topics = self.by_mentee.entry(mentee).or_default();
+        match topics.iter_mut().find(|c| c.topic_id == topic_id) {
+            Some(c) if (at, session_id.0) > (c.at, c.session_id.0) => {
+                c.session_id = session_id;
+                c.at = at;
+                c.level = level;
+            }
+            Some(_) => {}
+            None => topics.push(ConfirmedLevel {
+                mentee,
+                session_id,
+                at,
+                topic_id: topic_id.to_owned(),
+                level,
+            }),
+        }
+    }
+
+    /// The latest levels, by mentee then topic id.
+    pub fn finish(self) -> Vec<ConfirmedLevel> {
+        let mut out: Vec<ConfirmedLevel> = self.by_mentee.into_values().flatten().collect();
+        out.sort_by(|a, b| (a.mentee.0, &a.topic_id).cmp(&(b.mentee.0, &b.topic_id)));
+        out
+    }
 }
 
 // ---------------------------------------------------------------- mentee progress
@@ -331,10 +371,17 @@ pub struct ScopedPair {
     pub last_held: Option<DateTime<Utc>>,
     /// The first planned session after `now`.
     pub next_planned: Option<DateTime<Utc>>,
+    /// The held sessions: id and start.
+    pub held: Vec<(SessionId, DateTime<Utc>)>,
 }
 
 /// Every approved pair whose mentee or mentor is in `people` (a JSON array), with its held-session
 /// aggregates at `now`.
+///
+/// Two statements: the pairs, then their held and upcoming planned sessions through the covering
+/// index `session_pair_progress` (migration 008), added up here. Four aggregate subqueries per
+/// pair cost one index search each, and `unixepoch` per session, which on PostgreSQL is a function
+/// call per row; the stored instants are parsed here instead.
 pub fn scoped_pairs(
     conn: &Connection,
     people: &str,
@@ -349,14 +396,7 @@ pub fn scoped_pairs(
              SELECT p.* FROM program_pair p WHERE p.status = 'approved'
                 AND p.mentor_id IN (SELECT id FROM scope)
          )
-         SELECT p.id, {PROGRAM_REF_COLUMNS}, {}, {},
-                (SELECT COUNT(*) FROM session s WHERE s.pair_id = p.id AND s.status = 'held'),
-                (SELECT COALESCE(SUM(unixepoch(s.ends_at) - unixepoch(s.starts_at)), 0)
-                 FROM session s WHERE s.pair_id = p.id AND s.status = 'held'),
-                (SELECT unixepoch(MAX(s.starts_at)) FROM session s
-                 WHERE s.pair_id = p.id AND s.status = 'held'),
-                (SELECT unixepoch(MIN(s.starts_at)) FROM session s
-                 WHERE s.pair_id = p.id AND s.status = 'planned' AND s.starts_at > ?2)
+         SELECT p.id, {PROGRAM_REF_COLUMNS}, {}, {}
          FROM pairs p
          JOIN program g ON g.id = p.program_id
          JOIN employee m ON m.id = p.mentee_id
@@ -365,24 +405,56 @@ pub fn scoped_pairs(
         person_columns("m"),
         person_columns("t")
     );
-    let rows = conn
+    let mut pairs: Vec<ScopedPair> = conn
         .prepare_cached(&sql)?
-        .query_map(params![people, timestamp(now)], |r| {
-            let last: Option<i64> = r.get(21)?;
-            let next: Option<i64> = r.get(22)?;
+        .query_map([people], |r| {
             Ok(ScopedPair {
                 pair_id: PairId(uuid_at(r, 0)?),
                 program: read_program_ref(r, 1)?,
                 mentee: read_person(r, 5)?,
                 mentor: read_person(r, 12)?,
-                sessions_held: r.get(19)?,
-                seconds_held: r.get(20)?,
-                last_held: last.and_then(|s| DateTime::from_timestamp(s, 0)),
-                next_planned: next.and_then(|s| DateTime::from_timestamp(s, 0)),
+                sessions_held: 0,
+                seconds_held: 0,
+                last_held: None,
+                next_planned: None,
+                held: Vec::new(),
             })
         })?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    if pairs.is_empty() {
+        return Ok(pairs);
+    }
+    let index: std::collections::HashMap<PairId, usize> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.pair_id, i))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.pair_id, s.status, s.starts_at, s.ends_at, s.id
+         FROM session s
+         WHERE s.pair_id IN (SELECT value FROM json_each(?1))
+           AND (s.status = 'held' OR (s.status = 'planned' AND s.starts_at > ?2))",
+    )?;
+    let pair_list = super::id_list(pairs.iter().map(|p| p.pair_id));
+    let mut rows = stmt.query(params![pair_list, timestamp(now)])?;
+    while let Some(r) = rows.next()? {
+        let r = &r;
+        let Some(&i) = index.get(&PairId(uuid_at(r, 0)?)) else {
+            continue;
+        };
+        let pair = &mut pairs[i];
+        let starts_at = super::stored_instant_at(r, 2)?;
+        if super::text_at(r, 1)? == SessionStatus::Held.as_str() {
+            let ends_at = super::stored_instant_at(r, 3)?;
+            pair.sessions_held += 1;
+            pair.seconds_held += ends_at.timestamp() - starts_at.timestamp();
+            pair.last_held = pair.last_held.max(Some(starts_at));
+            pair.held.push((SessionId(uuid_at(r, 4)?), starts_at));
+        } else if pair.next_planned.is_none_or(|n| starts_at < n) {
+            pair.next_planned = Some(starts_at);
+        }
+    }
+    Ok(pairs)
 }
 
 /// A held session's shareable summary.
@@ -397,39 +469,104 @@ pub struct SummaryRow {
 }
 
 /// The latest `per_pair` non-empty summaries of held sessions of each pair in `pairs` (a JSON
-/// array of pair ids), latest first within a pair, each with its pair's total (one pass over the
-/// logs gives both).
+/// array of pair ids), latest first within a pair (ties to the greater session id), pairs in id
+/// order, each with its pair's total.
+///
+/// One unsorted pass over the held sessions and their logs; the latest of each pair are kept
+/// here. A window function (`ROW_NUMBER() OVER (PARTITION BY pair ...)`) sorted every summary of
+/// the scope first, which was most of the manager view's time on either engine.
 pub fn latest_summaries(
     conn: &Connection,
     pairs: &str,
     per_pair: u32,
 ) -> CoreResult<Vec<SummaryRow>> {
-    let rows = conn
-        .prepare_cached(
-            "SELECT pair_id, session_id, starts, summary, total FROM (
-                 SELECT s.pair_id AS pair_id, s.id AS session_id,
-                        unixepoch(s.starts_at) AS starts, l.summary AS summary,
-                        ROW_NUMBER() OVER (PARTITION BY s.pair_id
-                                           ORDER BY s.starts_at DESC, s.id DESC) AS n,
-                        COUNT(*) OVER (PARTITION BY s.pair_id) AS total
-                 FROM session s
-                 JOIN session_log l ON l.session_id = s.id
-                 WHERE s.pair_id IN (SELECT value FROM json_each(?1))
-                   AND s.status = 'held' AND l.summary <> '') AS latest
-             WHERE n <= ?2
-             ORDER BY pair_id, starts DESC, session_id DESC",
-        )?
-        .query_map(params![pairs, per_pair], |r| {
-            Ok(SummaryRow {
-                pair_id: PairId(uuid_at(r, 0)?),
-                session_id: SessionId(uuid_at(r, 1)?),
-                at: instant_at(r, 2)?,
-                summary: r.get(3)?,
-                pair_total: r.get(4)?,
+    // SQLite walks `session_pair_progress` backwards for this order, without sorting, so the
+    // latest of a pair come first and the rest are only counted; PostgreSQL would sort every row
+    // (the order changes the speed here, not the answer).
+    let order = match conn.engine() {
+        Engine::Sqlite => "ORDER BY s.pair_id DESC, s.status DESC, s.starts_at DESC",
+        Engine::Postgres => "",
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT s.pair_id, s.id, s.starts_at, l.summary
+         FROM session s
+         JOIN session_log l ON l.session_id = s.id
+         WHERE s.pair_id IN (SELECT value FROM json_each(?1))
+           AND s.status = 'held' AND l.summary <> ''
+         {order}"
+    ))?;
+    let mut latest = LatestSummaries::new(per_pair);
+    let mut rows = stmt.query([pairs])?;
+    while let Some(r) = rows.next()? {
+        let r = &r;
+        latest.add(
+            PairId(uuid_at(r, 0)?),
+            SessionId(uuid_at(r, 1)?),
+            super::stored_instant_at(r, 2)?,
+            super::text_at(r, 3)?,
+        );
+    }
+    Ok(latest.finish())
+}
+
+/// The latest non-empty summaries of each pair, and its total, from rows given in any order.
+#[derive(Debug)]
+pub struct LatestSummaries {
+    keep: usize,
+    /// Per pair: the total, and the latest rows, latest first.
+    by_pair: std::collections::BTreeMap<uuid::Uuid, (u32, Vec<SummaryRow>)>,
+}
+
+impl LatestSummaries {
+    /// Keeps the latest `per_pair` of each pair.
+    pub fn new(per_pair: u32) -> Self {
+        Self {
+            keep: per_pair as usize,
+            by_pair: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// A non-empty summary of a held session of `pair_id` at `at`; copied only if kept.
+    pub fn add(
+        &mut self,
+        pair_id: PairId,
+        session_id: SessionId,
+        at: DateTime<Utc>,
+        summary: &str,
+    ) {
+        let (total, latest) = self.by_pair.entry(pair_id.0).or_default();
+        *total += 1;
+        let newer = |row: &SummaryRow| (row.at, row.session_id.0) > (at, session_id.0);
+        let place = latest.partition_point(newer);
+        if place < self.keep {
+            if latest.len() == self.keep {
+                latest.pop();
+            }
+            latest.insert(
+                place,
+                SummaryRow {
+                    pair_id,
+                    session_id,
+                    at,
+                    summary: summary.to_owned(),
+                    pair_total: 0,
+                },
+            );
+        }
+    }
+
+    /// The kept rows, pairs in id order, latest first within a pair, each with its pair's total.
+    pub fn finish(self) -> Vec<SummaryRow> {
+        self.by_pair
+            .into_values()
+            .flat_map(|(total, latest)| {
+                latest.into_iter().map(move |mut row| {
+                    row.pair_total = total;
+                    row
+                })
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+            .collect()
+    }
 }
 
 // ---------------------------------------------------------------- mentor recognition
