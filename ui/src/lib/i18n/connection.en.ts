@@ -26,7 +26,7 @@ export const connectionEn = {
   'start.team.password': 'Password',
   'start.team.password.remembered': 'Remembered in this computer’s keyring: leave empty to use it.',
   'start.team.tls': 'Security',
-  'start.team.tls.verify-full': 'Encrypted, server checked with the CA certificate (recommended)',
+  'start.team.tls.verify-full': 'Encrypted, server verified (recommended)',
   'start.team.tls.require': 'Encrypted, server not checked',
   'start.team.tls.disable': 'Not encrypted (this computer only)',
   'start.team.ca': 'CA certificate',

@@ -24,7 +24,7 @@ export const connectionFr: { readonly [K in keyof typeof connectionEn]: string }
   'start.team.password': 'Mot de passe',
   'start.team.password.remembered': 'Mémorisé dans le trousseau de cet ordinateur : laissez vide pour l’utiliser.',
   'start.team.tls': 'Sécurité',
-  'start.team.tls.verify-full': 'Chiffrée, serveur vérifié par le certificat d’autorité (recommandé)',
+  'start.team.tls.verify-full': 'Chiffrée, serveur vérifié (recommandé)',
   'start.team.tls.require': 'Chiffrée, serveur non vérifié',
   'start.team.tls.disable': 'Non chiffrée (cet ordinateur uniquement)',
   'start.team.ca': 'Certificat d’autorité (CA)',
