@@ -63,57 +63,25 @@ fn log_input(summary: String) -> LogInput {
     }
 }
 
-fn main() -> CoreResult<()> {
-    if testing::server_url().is_none() {
-        eprintln!("load: no PostgreSQL server; run `bash scripts/bench-postgres.sh load`");
-        return Ok(());
-    }
-    let seconds: u64 = std::env::var("LOAD_BENCH_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(60);
-    let clients: usize = std::env::var("LOAD_BENCH_CLIENTS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(50);
-    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
-        .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_else(|e| panic!("{e}"));
+/// What `work.len()` clients did in `seconds`, each on its own connection.
+struct Run {
+    logs: Vec<Duration>,
+    pages: Vec<Duration>,
+    errors: Vec<String>,
+    expected: HashMap<SessionId, String>,
+    elapsed: f64,
+}
 
-    let (settings, _drop) = testing::empty_database()?;
-    let started = Instant::now();
-    let mut store = postgres::open(&settings)?;
-    let employees = tandem_core::demo::seed_synthetic(&mut store, EMPLOYEES, 42)?;
-    let spec = SyntheticSpec {
-        programs: 1,
-        pairs: PAIRS,
-        sessions_per_pair: SESSIONS_PER_PAIR,
-        cadence_days: 14,
-        now,
-        seed: 7,
-    };
-    let history = seed_synthetic_progress(&mut store, &employees, &spec)?;
-    println!(
-        "seeded {EMPLOYEES} employees, {} pairs, {} sessions on PostgreSQL in {:.1} s",
-        history.pairs.len(),
-        history.sessions,
-        started.elapsed().as_secs_f64()
-    );
-    // Each client works on one pair's held sessions.
-    let mut work = Vec::new();
-    for &(pair, _, _) in history.pairs.iter().take(clients) {
-        let held: Vec<SessionId> = session::list_sessions(&store, pair)?
-            .into_iter()
-            .filter(|s| s.status == SessionStatus::Held)
-            .map(|s| s.id)
-            .collect();
-        work.push((pair, held));
-    }
-    drop(store);
-
+fn run_clients(
+    settings: &postgres::ServerSettings,
+    work: &[(tandem_core::session::PairId, Vec<SessionId>)],
+    seconds: u64,
+    now: DateTime<Utc>,
+) -> CoreResult<Run> {
     let stop = Arc::new(AtomicBool::new(false));
     let handles: Vec<_> = work
-        .into_iter()
+        .iter()
+        .cloned()
         .enumerate()
         .map(|(client, (pair, held))| {
             let settings = settings.clone();
@@ -173,6 +141,75 @@ fn main() -> CoreResult<()> {
     }
     let elapsed = run_started.elapsed().as_secs_f64();
 
+    logs.sort();
+    pages.sort();
+    Ok(Run {
+        logs,
+        pages,
+        errors,
+        expected,
+        elapsed,
+    })
+}
+
+fn main() -> CoreResult<()> {
+    if testing::server_url().is_none() {
+        eprintln!("load: no PostgreSQL server; run `bash scripts/bench-postgres.sh load`");
+        return Ok(());
+    }
+    let seconds: u64 = std::env::var("LOAD_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let clients: usize = std::env::var("LOAD_BENCH_CLIENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50);
+    let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let (settings, _drop) = testing::empty_database()?;
+    let started = Instant::now();
+    let mut store = postgres::open(&settings)?;
+    let employees = tandem_core::demo::seed_synthetic(&mut store, EMPLOYEES, 42)?;
+    let spec = SyntheticSpec {
+        programs: 1,
+        pairs: PAIRS,
+        sessions_per_pair: SESSIONS_PER_PAIR,
+        cadence_days: 14,
+        now,
+        seed: 7,
+    };
+    let history = seed_synthetic_progress(&mut store, &employees, &spec)?;
+    println!(
+        "seeded {EMPLOYEES} employees, {} pairs, {} sessions on PostgreSQL in {:.1} s",
+        history.pairs.len(),
+        history.sessions,
+        started.elapsed().as_secs_f64()
+    );
+    // Each client works on one pair's held sessions.
+    let mut work = Vec::new();
+    for &(pair, _, _) in history.pairs.iter().take(clients) {
+        let held: Vec<SessionId> = session::list_sessions(&store, pair)?
+            .into_iter()
+            .filter(|s| s.status == SessionStatus::Held)
+            .map(|s| s.id)
+            .collect();
+        work.push((pair, held));
+    }
+    drop(store);
+
+    // The reference: one client alone, for a few seconds, in this same run.
+    let alone = run_clients(&settings, &work[..1], 5, now)?;
+    let run = run_clients(&settings, &work, seconds, now)?;
+    let Run {
+        logs,
+        pages,
+        errors,
+        expected,
+        elapsed,
+    } = run;
     // Every log holds what its client wrote last: nothing was lost or overwritten by another.
     let check = postgres::open(&settings)?;
     let mut lost = 0usize;
@@ -182,20 +219,24 @@ fn main() -> CoreResult<()> {
             lost += 1;
         }
     }
-    logs.sort();
-    pages.sort();
     let ops = logs.len() + pages.len();
     println!(
         "{clients} clients for {elapsed:.0} s: {ops} operations, {:.0} per second",
         ops as f64 / elapsed
     );
-    for (label, samples) in [("log a session", &logs), ("read the pair page", &pages)] {
+    for (label, samples, reference) in [
+        ("log a session", &logs, &alone.logs),
+        ("read the pair page", &pages, &alone.pages),
+    ] {
         println!(
-            "{label:<20} {:>7} done  p50 {:>6.1} ms  p95 {:>6.1} ms  p99 {:>6.1} ms",
+            "{label:<20} {:>7} done  p50 {:>6.1} ms  p95 {:>6.1} ms  p99 {:>6.1} ms  \
+             (one client alone: p50 {:.1} ms; p50 ratio {:.1})",
             samples.len(),
             percentile(samples, 0.50),
             percentile(samples, 0.95),
-            percentile(samples, 0.99)
+            percentile(samples, 0.99),
+            percentile(reference, 0.50),
+            percentile(samples, 0.50) / percentile(reference, 0.50).max(1e-9)
         );
     }
     println!(
