@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::catalog::CatalogIndex;
 use super::model::*;
-use super::{hours_between, program_phase, rating_average, start_of};
+use super::{hours_between, join_for, program_phase, rating_average, start_of, Join};
 use crate::domain::{AdoptionProfile, EmployeeId};
 use crate::program::{self, ProgramId};
 use crate::session::{assess, SessionFact, SessionStatus};
@@ -36,31 +36,6 @@ pub fn program_dashboard(
     now: DateTime<Utc>,
 ) -> CoreResult<ProgramDashboard> {
     dashboard_joined(store, program_id, now, None)
-}
-
-/// How the sessions of the program meet their logs and topics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Join {
-    /// One index search per held session: cheapest for a program with a small share of the
-    /// database.
-    Search,
-    /// Read the log and topic tables once and match session ids in memory: cheapest when the
-    /// program holds most of the sessions (see [`crate::store::progress::scan`]).
-    Scan,
-}
-
-/// A program with at least this share of the database's approved pairs (1 / n) is joined by
-/// [`Join::Scan`]. Measured with the `progress` benchmark: a full scan costs about as much as the
-/// searches of a program with a fifth of the pairs.
-const SCAN_FROM_ONE_IN: usize = 4;
-
-fn join_for(conn: &crate::store::db::Connection, program_pairs: usize) -> CoreResult<Join> {
-    let total = scan::approved_pair_total(conn)?;
-    Ok(if program_pairs * SCAN_FROM_ONE_IN >= total {
-        Join::Scan
-    } else {
-        Join::Search
-    })
 }
 
 /// The dashboard, with the join forced when `force` is set (tests check both give the same).

@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use super::catalog::CatalogIndex;
 use super::levels::{platform_levels, Confirmed, Declared};
 use super::model::*;
+use super::{join_for, Join};
 use crate::domain::EmployeeId;
 use crate::program::{PersonSummary, Side};
 use crate::store::programs::person_summary;
@@ -234,34 +235,6 @@ fn view_joined(
         people_in_scope: people.len() as u32,
         people: out,
     })
-}
-
-/// How the scope's held sessions meet their self-assessments and logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Join {
-    /// Joined in SQL, one index search per held session: cheapest for a department or a team.
-    Search,
-    /// The self-assessment and log tables read once from end to end and matched to the held
-    /// sessions in memory: cheapest when the scope holds most of the pairs (a top manager), as
-    /// for the program dashboard (see [`crate::store::progress::scan`]). On PostgreSQL it also
-    /// spares the server a nested loop of one index search per held session.
-    Scan,
-}
-
-/// A scope with at least this share of the database's approved pairs (1 / n) is joined by
-/// [`Join::Scan`], the dashboard's threshold: a full scan costs about as much as the searches
-/// of a fifth of the pairs.
-const SCAN_FROM_ONE_IN: usize = 4;
-
-fn join_for(conn: &crate::store::db::Connection, scoped_pairs: usize) -> CoreResult<Join> {
-    let total = scan::approved_pair_total(conn)?;
-    Ok(
-        if scoped_pairs > 0 && scoped_pairs * SCAN_FROM_ONE_IN >= total {
-            Join::Scan
-        } else {
-            Join::Search
-        },
-    )
 }
 
 /// The latest confirmed levels of the mentees in scope and the latest summaries of every scoped

@@ -41,6 +41,34 @@ mod mentor_html;
 pub mod model;
 pub mod synthetic;
 
+/// How a view's held sessions meet their logs, topics and self-assessments (program dashboard,
+/// manager view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// One index search per held session: cheapest for a small share of the database (a
+    /// program among several, a department).
+    Search,
+    /// The tables read once from end to end and matched to the sessions in memory: cheapest when
+    /// the view holds most of the pairs (see [`crate::store::progress::scan`]). On PostgreSQL it
+    /// also spares the server a nested loop of one index search per held session.
+    Scan,
+}
+
+/// A view with at least this share of the database's approved pairs (1 / n) is joined by
+/// [`Join::Scan`]. Measured with the `progress` benchmark: a full scan costs about as much as the
+/// searches of a fifth of the pairs.
+const SCAN_FROM_ONE_IN: usize = 4;
+
+/// The join for a view over `pairs` of the database's approved pairs.
+fn join_for(conn: &crate::store::db::Connection, pairs: usize) -> crate::CoreResult<Join> {
+    let total = crate::store::progress::scan::approved_pair_total(conn)?;
+    Ok(if pairs > 0 && pairs * SCAN_FROM_ONE_IN >= total {
+        Join::Scan
+    } else {
+        Join::Search
+    })
+}
+
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 pub use audience::*;

@@ -162,16 +162,11 @@ pub fn employee_stamp(
     conn: &Connection,
     id: EmployeeId,
 ) -> CoreResult<Option<crate::domain::ChangeStamp>> {
-    Ok(conn
-        .prepare_cached("SELECT version, updated_by, updated_at FROM employee WHERE id = ?1")?
-        .query_row([id.to_string()], |r| {
-            Ok(crate::domain::ChangeStamp {
-                version: r.get(0)?,
-                updated_by: r.get(1)?,
-                updated_at: r.get(2)?,
-            })
-        })
-        .optional()?)
+    super::change_stamp(
+        conn,
+        "SELECT version, updated_by, updated_at FROM employee WHERE id = ?1",
+        [id.to_string()],
+    )
 }
 
 /// Replaces an employee's fields and child rows (the active flag is kept), when the stored

@@ -137,6 +137,26 @@ impl Store {
     }
 }
 
+/// The change stamp (`version`, `updated_by`, `updated_at`) of the one row `sql` selects, if any:
+/// the shape every versioned table shares (migration 010).
+fn change_stamp<P: db::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+) -> CoreResult<Option<crate::domain::ChangeStamp>> {
+    use db::OptionalExtension;
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row(params, |r| {
+            Ok(crate::domain::ChangeStamp {
+                version: r.get(0)?,
+                updated_by: r.get(1)?,
+                updated_at: r.get(2)?,
+            })
+        })
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

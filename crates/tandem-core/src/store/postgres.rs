@@ -340,16 +340,13 @@ pub mod testing {
             )?;
             if !exists {
                 let building = format!("{template}_building");
-                admin_exec(tx, &format!("DROP DATABASE IF EXISTS {building}"))?;
-                admin_exec(tx, &format!("CREATE DATABASE {building}"))?;
+                admin_exec(&format!("DROP DATABASE IF EXISTS {building}"))?;
+                admin_exec(&format!("CREATE DATABASE {building}"))?;
                 {
                     let conn = connect(&settings_for(&building)?)?;
                     migrations::migrate(&conn)?;
                 }
-                admin_exec(
-                    tx,
-                    &format!("ALTER DATABASE {building} RENAME TO {template}"),
-                )?;
+                admin_exec(&format!("ALTER DATABASE {building} RENAME TO {template}"))?;
             }
             Ok(())
         })?;
@@ -362,9 +359,9 @@ pub mod testing {
         Ok(store)
     }
 
-    /// CREATE / DROP / ALTER DATABASE cannot run inside a transaction block: run them on a
-    /// second connection.
-    fn admin_exec(_lock_holder: &Connection, sql: &str) -> CoreResult<()> {
+    /// CREATE / DROP / ALTER DATABASE cannot run inside a transaction block (the one holding the
+    /// template's lock): run them on a second connection.
+    fn admin_exec(sql: &str) -> CoreResult<()> {
         let other = connect(&settings_for("postgres")?)?;
         other.execute_batch(sql)?;
         Ok(())

@@ -29,7 +29,11 @@ impl Error {
                 let gone = e
                     .code()
                     .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P0"));
-                e.is_closed() || fatal || gone || e.as_db_error().is_none()
+                // A failed read or write on the socket (the network is down, the server
+                // vanished) comes as an I/O error; a refused parameter or a bad row does not.
+                let io = std::error::Error::source(e)
+                    .is_some_and(|cause| cause.downcast_ref::<std::io::Error>().is_some());
+                e.is_closed() || fatal || gone || io
             }
             _ => false,
         }

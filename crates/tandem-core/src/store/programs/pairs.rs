@@ -46,19 +46,12 @@ pub fn pair_stamp(
     program: ProgramId,
     mentee: EmployeeId,
 ) -> CoreResult<Option<crate::domain::ChangeStamp>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT version, updated_by, updated_at FROM program_pair
-             WHERE program_id = ?1 AND mentee_id = ?2",
-        )?
-        .query_row([program.to_string(), mentee.to_string()], |r| {
-            Ok(crate::domain::ChangeStamp {
-                version: r.get(0)?,
-                updated_by: r.get(1)?,
-                updated_at: r.get(2)?,
-            })
-        })
-        .optional()?)
+    crate::store::change_stamp(
+        conn,
+        "SELECT version, updated_by, updated_at FROM program_pair
+         WHERE program_id = ?1 AND mentee_id = ?2",
+        [program.to_string(), mentee.to_string()],
+    )
 }
 
 /// The program's pairs in mentee id order.
