@@ -130,11 +130,11 @@ fn malformed_and_unknown_ids_fail_with_their_codes() -> TestResult {
         ("employee_audience", json!({ "employeeId": unknown })),
         (
             "manager_view",
-            json!({ "scope": { "kind": "manager", "value": unknown } }),
+            json!({ "scope": { "kind": "manager", "value": unknown }, "offset": 0, "limit": 50 }),
         ),
         (
             "manager_view",
-            json!({ "scope": { "kind": "department", "value": "Nowhere" } }),
+            json!({ "scope": { "kind": "department", "value": "Nowhere" }, "offset": 0, "limit": 50 }),
         ),
     ] {
         let error = json_call(&d.h, cmd, args)
@@ -146,7 +146,7 @@ fn malformed_and_unknown_ids_fail_with_their_codes() -> TestResult {
     let error = json_call(
         &d.h,
         "manager_view",
-        json!({ "scope": { "kind": "manager", "value": "me" } }),
+        json!({ "scope": { "kind": "manager", "value": "me" }, "offset": 0, "limit": 50 }),
     )
     .err()
     .ok_or("a malformed manager id is refused")?;
@@ -177,7 +177,7 @@ fn what_a_manager_sees_never_holds_a_private_note() -> TestResult {
         let view = ok(json_call(
             &d.h,
             "manager_view",
-            json!({ "scope": { "kind": "department", "value": department } }),
+            json!({ "scope": { "kind": "department", "value": department }, "offset": 0, "limit": 50 }),
         ))?;
         let people = array(&view["people"], "people")?;
         assert!(
@@ -221,7 +221,7 @@ fn a_department_where_nobody_is_paired_gets_an_empty_view_not_an_error() -> Test
     let view = ok(json_call(
         &h,
         "manager_view",
-        json!({ "scope": { "kind": "department", "value": "finance" } }),
+        json!({ "scope": { "kind": "department", "value": "finance" }, "offset": 0, "limit": 50 }),
     ))?;
     assert_eq!(view["scope_label"], "Finance");
     assert!(number(&view["people_in_scope"]) > 0);

@@ -28,8 +28,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use tandem_core::progress::synthetic::{seed_synthetic_progress, SyntheticSpec};
 use tandem_core::progress::{
-    manager_view, mentee_progress, program_dashboard, program_dashboard_csv,
-    program_dashboard_xlsx, seed_demo_audience, ManagerScope,
+    manager_view, manager_view_csv, mentee_progress, program_dashboard, program_dashboard_csv,
+    program_dashboard_xlsx, seed_demo_audience, ManagerScope, PeoplePage,
 };
 use tandem_core::settings::Language;
 use tandem_core::store::progress::scan::program_session_count;
@@ -38,6 +38,8 @@ use tandem_core::{CoreResult, Store};
 const EMPLOYEES: usize = 10_000;
 const PAIRS: usize = 2_000;
 const SESSIONS_PER_PAIR: usize = 50;
+/// People per page of the manager view, as the screen asks for them.
+const MANAGER_PAGE: u32 = 50;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -207,21 +209,44 @@ fn main() -> CoreResult<()> {
         let m = mentee_progress(store, mentee, None, now)?;
         Ok(format!("{} tasks", m.tasks.len()))
     })?;
+    // The screen shows one page of people at a time.
+    let page = PeoplePage::first(MANAGER_PAGE);
     time("manager view, department 'Marketing'", 11, |_| {
-        let v = manager_view(store, &ManagerScope::Department("Marketing".into()), now)?;
+        let v = manager_view(
+            store,
+            &ManagerScope::Department("Marketing".into()),
+            page,
+            now,
+        )?;
         Ok(format!(
-            "{} of {} people",
+            "{} of {} taking part, {} in scope",
             v.people.len(),
+            v.people_taking_part,
             v.people_in_scope
         ))
     })?;
-    time("manager view, top manager (everyone)", 5, |_| {
-        let v = manager_view(store, &ManagerScope::Manager(employees[0]), now)?;
+    let top = ManagerScope::Manager(employees[0]);
+    time("manager view, top manager (first page)", 11, |_| {
+        let v = manager_view(store, &top, page, now)?;
         Ok(format!(
-            "{} of {} people",
+            "{} of {} taking part, {} in scope",
             v.people.len(),
+            v.people_taking_part,
             v.people_in_scope
         ))
+    })?;
+    let total = manager_view(store, &top, page, now)?.people_taking_part;
+    let last = PeoplePage {
+        offset: total.saturating_sub(MANAGER_PAGE),
+        limit: MANAGER_PAGE,
+    };
+    time("manager view, top manager (last page)", 11, |_| {
+        let v = manager_view(store, &top, last, now)?;
+        Ok(format!("from {}", v.offset))
+    })?;
+    time("manager CSV export, top manager (everyone)", 5, |_| {
+        let f = manager_view_csv(store, &top, now)?;
+        Ok(format!("{} KB", f.bytes.len() / 1024))
     })?;
     time("dashboard CSV export (one row per pair)", 5, |_| {
         let f = program_dashboard_csv(store, program, now)?;

@@ -34,6 +34,12 @@ fn field_keys(error: &CoreError) -> Vec<(String, String)> {
 
 // ---------------------------------------------------------------- manager view
 
+/// The screen's page size: every test world fits in one page.
+const PAGE: PeoplePage = PeoplePage {
+    offset: 0,
+    limit: 50,
+};
+
 fn names(v: &ManagerView) -> Vec<String> {
     v.people.iter().map(|p| p.person.full_name()).collect()
 }
@@ -41,7 +47,7 @@ fn names(v: &ManagerView) -> Vec<String> {
 #[test]
 fn a_manager_scope_takes_in_indirect_reports_and_nobody_else() -> CoreResult<()> {
     let w = world()?;
-    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("ceo")), now())?;
+    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("ceo")), PAGE, now())?;
     // Under the CEO: Bruno, Claire (through Bruno), Denis, Emma and Jules (through Denis).
     assert_eq!(v.people_in_scope, 5);
     assert_eq!(
@@ -56,18 +62,52 @@ fn a_manager_scope_takes_in_indirect_reports_and_nobody_else() -> CoreResult<()>
     );
     assert_eq!(v.scope_label, "Agnès Roy");
 
-    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("bruno")), now())?;
+    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("bruno")), PAGE, now())?;
     assert_eq!(
         (v.people_in_scope, names(&v)),
         (1, vec!["Claire Petit".to_owned()])
     );
 
     // Hugo's people: Félix mentors two pairs; Inès has no approved pair.
-    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("hugo")), now())?;
+    let v = manager_view(&w.store, &ManagerScope::Manager(w.id("hugo")), PAGE, now())?;
     assert_eq!(v.people_in_scope, 2);
     assert_eq!(names(&v), ["Félix Garnier"]);
     assert_eq!(v.people[0].sides, [Side::Mentor]);
     assert!(v.people[0].platforms.is_empty());
+    Ok(())
+}
+
+#[test]
+fn the_manager_view_comes_in_pages_of_the_name_order() -> CoreResult<()> {
+    let w = world()?;
+    let scope = ManagerScope::Manager(w.id("ceo"));
+    let whole = names(&manager_view(&w.store, &scope, PAGE, now())?);
+    let mut paged = Vec::new();
+    for offset in [0, 2, 4] {
+        let v = manager_view(&w.store, &scope, PeoplePage { offset, limit: 2 }, now())?;
+        assert_eq!((v.people_taking_part, v.offset), (5, offset));
+        assert!(v.people.len() <= 2);
+        paged.extend(names(&v));
+    }
+    assert_eq!(paged, whole);
+
+    let past = manager_view(
+        &w.store,
+        &scope,
+        PeoplePage {
+            offset: 9,
+            limit: 2,
+        },
+        now(),
+    )?;
+    assert_eq!((past.people.len(), past.people_taking_part), (0, 5));
+    for limit in [0, PeoplePage::MAX_LIMIT + 1] {
+        let refused = manager_view(&w.store, &scope, PeoplePage { offset: 0, limit }, now());
+        assert_eq!(
+            refused.as_ref().err().map(field_keys),
+            Some(vec![("limit".to_owned(), "range".to_owned())])
+        );
+    }
     Ok(())
 }
 
@@ -77,6 +117,7 @@ fn a_department_scope_takes_in_the_whole_department_whatever_the_case() -> CoreR
     let v = manager_view(
         &w.store,
         &ManagerScope::Department("  ventes ".into()),
+        PAGE,
         now(),
     )?;
     // Ventes: Bruno, Claire, Hugo and Inès; only Bruno and Claire have an approved pair.
@@ -84,13 +125,18 @@ fn a_department_scope_takes_in_the_whole_department_whatever_the_case() -> CoreR
     assert_eq!(v.scope_label, "Ventes");
     assert_eq!(names(&v), ["Bruno Morel", "Claire Petit"]);
 
-    let empty = manager_view(&w.store, &ManagerScope::Department(" ".into()), now());
+    let empty = manager_view(&w.store, &ManagerScope::Department(" ".into()), PAGE, now());
     assert_eq!(
         empty.as_ref().err().map(field_keys),
         Some(vec![("department".to_owned(), "required".to_owned())])
     );
     assert!(matches!(
-        manager_view(&w.store, &ManagerScope::Department("Nowhere".into()), now()),
+        manager_view(
+            &w.store,
+            &ManagerScope::Department("Nowhere".into()),
+            PAGE,
+            now()
+        ),
         Err(CoreError::NotFound { .. })
     ));
     Ok(())
@@ -99,7 +145,12 @@ fn a_department_scope_takes_in_the_whole_department_whatever_the_case() -> CoreR
 #[test]
 fn the_manager_view_shows_levels_sessions_and_the_latest_summaries() -> CoreResult<()> {
     let w = world()?;
-    let v = manager_view(&w.store, &ManagerScope::Department("Ventes".into()), now())?;
+    let v = manager_view(
+        &w.store,
+        &ManagerScope::Department("Ventes".into()),
+        PAGE,
+        now(),
+    )?;
     let bruno = &v.people[0];
     assert_eq!(bruno.sides, [Side::Mentee]);
     assert_eq!(bruno.programs.len(), 2);
@@ -155,7 +206,7 @@ fn the_manager_view_never_returns_a_private_note() -> CoreResult<()> {
         ManagerScope::Department("Ventes".into()),
         ManagerScope::Department("Marketing".into()),
     ] {
-        let view = manager_view(&w.store, &scope, now())?;
+        let view = manager_view(&w.store, &scope, PAGE, now())?;
         assert!(!view.people.is_empty());
         let json = serde_json::to_string(&view).unwrap_or_default();
         assert!(
@@ -425,7 +476,7 @@ fn a_session_recorded_through_the_session_module_shows_up_in_every_progress_view
     assert_eq!(m.tasks[0].task, "Update the profile photo");
     assert_eq!(m.session_list[0].summary, "E1: profile review");
 
-    let view = manager_view(&w.store, &ManagerScope::Manager(w.id("denis")), now())?;
+    let view = manager_view(&w.store, &ManagerScope::Manager(w.id("denis")), PAGE, now())?;
     let json = serde_json::to_string(&view).unwrap_or_default();
     assert!(json.contains("E1: profile review"));
     assert!(!json.contains(PRIVATE_MARKER));

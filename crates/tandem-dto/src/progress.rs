@@ -405,7 +405,11 @@ pub struct ManagerViewDto {
     pub as_of: String,
     /// Everyone in scope, taking part or not.
     pub people_in_scope: u32,
-    /// People in scope with an approved pair, in name order.
+    /// People in scope with an approved pair.
+    pub people_taking_part: u32,
+    /// Where `people` starts among those taking part.
+    pub offset: u32,
+    /// One page of the people in scope with an approved pair, in name order.
     pub people: Vec<ManagedPersonDto>,
 }
 

@@ -47,10 +47,13 @@ pub async fn mentee_progress(
 pub async fn manager_view(
     state: State<'_, AppState>,
     scope: ManagerScopeDto,
+    offset: u32,
+    limit: u32,
 ) -> CommandResult<ManagerViewDto> {
     let scope = parse_manager_scope(scope)?;
+    let page = progress::PeoplePage { offset, limit };
     state
-        .with_store(|store| progress::manager_view(store, &scope, Utc::now()))
+        .with_store(|store| progress::manager_view(store, &scope, page, Utc::now()))
         .map(Into::into)
 }
 

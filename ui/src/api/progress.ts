@@ -52,7 +52,9 @@ export const progressApi = {
   programDashboard: (programId: string) => call<ProgramDashboardDto>('program_dashboard', { programId }),
   menteeProgress: (menteeId: string, programId: string | null = null) =>
     call<MenteeProgressDto>('mentee_progress', { menteeId, programId }),
-  managerView: (scope: ManagerScopeDto) => call<ManagerViewDto>('manager_view', { scope }),
+  /** One page of the people in scope, in name order. */
+  managerView: (scope: ManagerScopeDto, offset: number, limit: number) =>
+    call<ManagerViewDto>('manager_view', { scope, offset, limit }),
   mentorRecognition: (mentorId: string) => call<MentorRecognitionDto>('mentor_recognition', { mentorId }),
   employeeAudience: (employeeId: string) => call<AudienceFigureDto[]>('employee_audience', { employeeId }),
   setEmployeeAudience: (employeeId: string, changes: AudienceChangeDto[]) =>

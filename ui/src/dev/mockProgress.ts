@@ -234,7 +234,8 @@ export function createProgressMock(employees: Map<string, Employee>, programs: P
     return out;
   }
 
-  function managerView(scope: ManagerScopeDto): ManagerViewDto {
+  function managerView(scope: ManagerScopeDto, offset: number, limit: number): ManagerViewDto {
+    if (!(limit >= 1 && limit <= 200)) fail('validation', 'A page holds 1 to 200 people.');
     const people = inScope(scope);
     const pairs = approvedPairs();
     const managed: ManagedPersonDto[] = people.flatMap((e): ManagedPersonDto[] => {
@@ -262,7 +263,16 @@ export function createProgressMock(employees: Map<string, Employee>, programs: P
       }];
     });
     const label = scope.kind === 'department' ? scope.value : person(scope.value).full_name;
-    return { scope, scope_label: label, as_of: new Date().toISOString(), people_in_scope: people.length, people: managed };
+    managed.sort((a, b) => a.person.last_name.localeCompare(b.person.last_name) || a.person.first_name.localeCompare(b.person.first_name));
+    return {
+      scope,
+      scope_label: label,
+      as_of: new Date().toISOString(),
+      people_in_scope: people.length,
+      people_taking_part: managed.length,
+      offset: Math.min(offset, managed.length),
+      people: managed.slice(offset, offset + limit),
+    };
   }
 
   function mentorRecognition(mentorId: string): MentorRecognitionDto {
@@ -316,7 +326,7 @@ export function createProgressMock(employees: Map<string, Employee>, programs: P
       case 'mentee_progress':
         return menteeProgress(args.menteeId as string);
       case 'manager_view':
-        return managerView(args.scope as ManagerScopeDto);
+        return managerView(args.scope as ManagerScopeDto, args.offset as number, args.limit as number);
       case 'mentor_recognition':
         return mentorRecognition(args.mentorId as string);
       case 'employee_audience':

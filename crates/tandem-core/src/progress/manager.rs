@@ -29,29 +29,54 @@ use crate::{CoreError, CoreResult, Store};
 /// them all).
 pub const MAX_SUMMARIES_PER_PERSON: u32 = 12;
 
-/// Everyone in `scope` who is in an approved pair, with their progress at `now`.
+/// One page of everyone in `scope` who is in an approved pair, in name order, with their progress
+/// at `now`.
 ///
 /// `Manager(id)`: everyone reporting to `id` directly or indirectly, not `id` themself; an unknown
 /// id is [`CoreError::NotFound`]. `Department(name)`: everyone whose department is `name`
 /// (case-insensitive, surrounding spaces ignored); an empty name is a validation error
-/// (`department` / `required`), a department nobody is in is [`CoreError::NotFound`].
+/// (`department` / `required`), a department nobody is in is [`CoreError::NotFound`]. A page
+/// limit of 0 or above [`PeoplePage::MAX_LIMIT`] is a validation error (`limit` / `range`).
 ///
 /// Per person: the sides they take part on, their programs, as a mentee their platform levels
 /// (start / now / target, defined as in [`super::mentee_progress`], across programs), held
 /// sessions and hours (both sides), the last held and next planned session, and the latest
 /// [`MAX_SUMMARIES_PER_PERSON`] non-empty session summaries.
+///
+/// Only the page's people have their sessions read, so a manager of thousands sees the first
+/// page as fast as a manager of a team: the whole scope costs two short statements (the people,
+/// their pairs) to count and sort.
 pub fn manager_view(
+    store: &Store,
+    scope: &ManagerScope,
+    page: PeoplePage,
+    now: DateTime<Utc>,
+) -> CoreResult<ManagerView> {
+    if page.limit == 0 || page.limit > PeoplePage::MAX_LIMIT {
+        return Err(CoreError::invalid(
+            "limit",
+            "range",
+            format!("a page holds 1 to {} people", PeoplePage::MAX_LIMIT),
+        ));
+    }
+    view_joined(store, scope, Some(page), now, None)
+}
+
+/// Everyone of the scope in one view, for the exports.
+pub(super) fn whole_manager_view(
     store: &Store,
     scope: &ManagerScope,
     now: DateTime<Utc>,
 ) -> CoreResult<ManagerView> {
-    view_joined(store, scope, now, None)
+    view_joined(store, scope, None, now, None)
 }
 
-/// The view, with the join forced when `force` is set (a test checks both give the same).
+/// The view of `page` (everyone when `None`), with the join forced when `force` is set (a test
+/// checks both give the same).
 fn view_joined(
     store: &Store,
     scope: &ManagerScope,
+    page: Option<PeoplePage>,
     now: DateTime<Utc>,
     force: Option<Join>,
 ) -> CoreResult<ManagerView> {
@@ -76,11 +101,11 @@ fn view_joined(
         }
     };
     let in_scope: HashSet<EmployeeId> = people.iter().copied().collect();
-    let pairs = db::scoped_pairs(conn, &db::id_list(&people), now)?;
+    let all_pairs = db::scoped_pairs(conn, &db::id_list(&people))?;
 
     // One entry per person in scope taking part, keyed by id.
     let mut entries: HashMap<EmployeeId, Entry> = HashMap::new();
-    for (i, pair) in pairs.iter().enumerate() {
+    for (i, pair) in all_pairs.iter().enumerate() {
         for (side, person) in [(Side::Mentee, &pair.mentee), (Side::Mentor, &pair.mentor)] {
             if !in_scope.contains(&person.id) {
                 continue;
@@ -92,10 +117,39 @@ fn view_joined(
             e.pairs.push(i);
         }
     }
+    let taking_part = entries.len();
+    // Name order, each key folded once (folding inside the comparison allocated per comparison).
+    let mut entries: Vec<Entry> = entries.into_values().collect();
+    entries.sort_by_cached_key(|e| {
+        (
+            e.person.last_name.to_lowercase(),
+            e.person.first_name.to_lowercase(),
+            e.person.id,
+        )
+    });
+    let offset = page.map_or(0, |p| p.offset as usize).min(entries.len());
+    let end = page.map_or(entries.len(), |p| {
+        offset.saturating_add(p.limit as usize).min(entries.len())
+    });
+    let mut entries: Vec<Entry> = entries.drain(offset..end).collect();
+
+    // Only the page's pairs are read further, renumbered.
+    let mut renumbered: HashMap<usize, usize> = HashMap::new();
+    let mut pairs: Vec<db::ScopedPair> = Vec::new();
+    for e in &mut entries {
+        for i in &mut e.pairs {
+            *i = *renumbered.entry(*i).or_insert_with(|| {
+                pairs.push(all_pairs[*i].clone());
+                pairs.len() - 1
+            });
+        }
+    }
+    drop(all_pairs);
+    db::add_session_figures(conn, &mut pairs, now)?;
 
     // Levels of the mentees in scope.
     let mentees: Vec<EmployeeId> = entries
-        .values()
+        .iter()
         .filter(|e| e.sides.contains(&Side::Mentee))
         .map(|e| e.person.id)
         .collect();
@@ -130,8 +184,8 @@ fn view_joined(
         summaries.entry(s.pair_id).or_default().push(s);
     }
 
-    let mut out: Vec<ManagedPerson> = entries
-        .into_values()
+    let out: Vec<ManagedPerson> = entries
+        .into_iter()
         .map(|e| {
             let id = e.person.id;
             let declared: HashMap<&str, Declared> = declared_by
@@ -219,20 +273,13 @@ fn view_joined(
             person
         })
         .collect();
-    // Each key once: folding the names inside the comparison allocated for every comparison.
-    out.sort_by_cached_key(|p| {
-        (
-            p.person.last_name.to_lowercase(),
-            p.person.first_name.to_lowercase(),
-            p.person.id,
-        )
-    });
-
     Ok(ManagerView {
         scope: scope.clone(),
         scope_label: label,
         as_of: now,
         people_in_scope: people.len() as u32,
+        people_taking_part: taking_part as u32,
+        offset: offset as u32,
         people: out,
     })
 }
@@ -315,9 +362,9 @@ mod tests {
             ManagerScope::Manager(employees[0]),
             ManagerScope::Manager(employees[1]),
         ] {
-            let searched = view_joined(&store, &scope, now, Some(Join::Search))
+            let searched = view_joined(&store, &scope, None, now, Some(Join::Search))
                 .unwrap_or_else(|e| panic!("{e}"));
-            let scanned = view_joined(&store, &scope, now, Some(Join::Scan))
+            let scanned = view_joined(&store, &scope, None, now, Some(Join::Scan))
                 .unwrap_or_else(|e| panic!("{e}"));
             assert!(searched.people.iter().any(|p| !p.summaries.is_empty()));
             assert!(searched.people.iter().any(|p| !p.platforms.is_empty()));

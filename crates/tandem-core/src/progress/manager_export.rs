@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::export::{day, day_text, side_text, tr};
-use super::manager_view;
+use super::manager::whole_manager_view;
 use super::model::*;
 use crate::export::{
     file_name, Cell, Column, CsvWriter, Export, XlsxBook, XlsxCell, CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE,
@@ -19,7 +19,7 @@ pub fn manager_view_csv(
     scope: &ManagerScope,
     now: DateTime<Utc>,
 ) -> CoreResult<Export> {
-    let v = manager_view(store, scope, now)?;
+    let v = whole_manager_view(store, scope, now)?;
     let mut w = CsvWriter::new();
     w.header(&[
         "person",
@@ -90,7 +90,7 @@ pub fn manager_view_xlsx(
     language: Language,
 ) -> CoreResult<Export> {
     let l = |en, fr| tr(language, en, fr);
-    let v = manager_view(store, scope, now)?;
+    let v = whole_manager_view(store, scope, now)?;
     let mut book = XlsxBook::new();
     let sides = |p: &ManagedPerson| {
         p.sides

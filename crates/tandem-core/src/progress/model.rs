@@ -452,8 +452,29 @@ pub struct ManagerView {
     pub as_of: DateTime<Utc>,
     /// Everyone in scope, taking part or not.
     pub people_in_scope: u32,
-    /// People in scope with an approved pair, in name order.
+    /// People in scope with an approved pair.
+    pub people_taking_part: u32,
+    /// Where `people` starts among those taking part, in name order.
+    pub offset: u32,
+    /// One page of the people in scope with an approved pair, in name order.
     pub people: Vec<ManagedPerson>,
+}
+
+/// Which people of a manager view to return, in name order: `limit` of them from `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeoplePage {
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl PeoplePage {
+    /// The most people one page may hold.
+    pub const MAX_LIMIT: u32 = 200;
+
+    /// The first `limit` people.
+    pub fn first(limit: u32) -> Self {
+        Self { offset: 0, limit }
+    }
 }
 
 // ---------------------------------------------------------------- mentor recognition

@@ -487,6 +487,8 @@ impl From<core::ManagerView> for ManagerViewDto {
             scope_label: v.scope_label,
             as_of: instant(v.as_of),
             people_in_scope: v.people_in_scope,
+            people_taking_part: v.people_taking_part,
+            offset: v.offset,
             people: list(v.people),
         }
     }

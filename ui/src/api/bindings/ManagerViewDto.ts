@@ -8,6 +8,14 @@ export type ManagerViewDto = { scope: ManagerScopeDto, scope_label: string, as_o
  */
 people_in_scope: number, 
 /**
- * People in scope with an approved pair, in name order.
+ * People in scope with an approved pair.
+ */
+people_taking_part: number, 
+/**
+ * Where `people` starts among those taking part.
+ */
+offset: number, 
+/**
+ * One page of the people in scope with an approved pair, in name order.
  */
 people: Array<ManagedPersonDto>, };

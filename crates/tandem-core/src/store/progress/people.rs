@@ -375,18 +375,9 @@ pub struct ScopedPair {
     pub held: Vec<(SessionId, DateTime<Utc>)>,
 }
 
-/// Every approved pair whose mentee or mentor is in `people` (a JSON array), with its held-session
-/// aggregates at `now`.
-///
-/// Two statements: the pairs, then their held and upcoming planned sessions through the covering
-/// index `session_pair_progress` (migration 008), added up here. Four aggregate subqueries per
-/// pair cost one index search each, and `unixepoch` per session, which on PostgreSQL is a function
-/// call per row; the stored instants are parsed here instead.
-pub fn scoped_pairs(
-    conn: &Connection,
-    people: &str,
-    now: DateTime<Utc>,
-) -> CoreResult<Vec<ScopedPair>> {
+/// Every approved pair whose mentee or mentor is in `people` (a JSON array), without their
+/// sessions (see [`add_session_figures`]), in program then pair order.
+pub fn scoped_pairs(conn: &Connection, people: &str) -> CoreResult<Vec<ScopedPair>> {
     let sql = format!(
         "WITH scope(id) AS (SELECT value FROM json_each(?1)),
          pairs AS (
@@ -405,7 +396,7 @@ pub fn scoped_pairs(
         person_columns("m"),
         person_columns("t")
     );
-    let mut pairs: Vec<ScopedPair> = conn
+    let pairs: Vec<ScopedPair> = conn
         .prepare_cached(&sql)?
         .query_map([people], |r| {
             Ok(ScopedPair {
@@ -421,8 +412,21 @@ pub fn scoped_pairs(
             })
         })?
         .collect::<Result<_, _>>()?;
+    Ok(pairs)
+}
+
+/// Fills in the held-session aggregates of `pairs` at `now`: one statement over their held and
+/// upcoming planned sessions through the covering index `session_pair_progress` (migration 008),
+/// added up here. Four aggregate subqueries per pair cost one index search each, and `unixepoch`
+/// per session, which on PostgreSQL is a function call per row; the stored instants are parsed
+/// here instead.
+pub fn add_session_figures(
+    conn: &Connection,
+    pairs: &mut [ScopedPair],
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
     if pairs.is_empty() {
-        return Ok(pairs);
+        return Ok(());
     }
     let index: std::collections::HashMap<PairId, usize> = pairs
         .iter()
@@ -454,7 +458,7 @@ pub fn scoped_pairs(
             pair.next_planned = Some(starts_at);
         }
     }
-    Ok(pairs)
+    Ok(())
 }
 
 /// A held session's shareable summary.
