@@ -2,8 +2,10 @@
 //!
 //! It opens the database (see [`database`]), keeps it in [`state::AppState`], and exposes the core
 //! through thin Tauri commands ([`commands`]). Rules and SQL live in `tandem-core`; the types that
-//! cross to the UI live in `tandem-dto`. To add a command: write it in the right `commands/*.rs`,
-//! list it in [`invoke_handler`] and in `docs/ipc.md`, and wrap it in `ui/src/api/`.
+//! cross to the UI live in `tandem-dto`. To add a command: list it with its access rule in
+//! `tandem_core::access::COMMANDS`, write it in the right `commands/*.rs`, list it in
+//! [`invoke_handler`] and in `docs/ipc.md`, and wrap it in `ui/src/api/` (and the development
+//! mock); `tests/command_list.rs` fails until all of them agree.
 
 pub mod commands;
 pub mod credentials;
@@ -29,6 +31,12 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         commands::connection::connect_team,
         commands::connection::move_to_team,
         commands::connection::reconnect,
+        commands::connection::sign_out,
+        commands::access::whoami,
+        commands::access::view_as,
+        commands::access::list_logins,
+        commands::access::link_login,
+        commands::access::unlink_login,
         commands::settings::get_settings,
         commands::settings::set_language,
         commands::directory::list_employees,
@@ -69,6 +77,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         commands::programs::apply_settings,
         commands::sessions::get_pair_page,
         commands::sessions::list_pairs_with_sessions,
+        commands::sessions::my_pairs,
         commands::sessions::propose_slots,
         commands::sessions::propose_series,
         commands::sessions::plan_series,

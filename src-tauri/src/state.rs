@@ -120,6 +120,19 @@ impl AppState {
         Ok(())
     }
 
+    /// Closes the open database (signing out of a team one): the start screen shows next, and the
+    /// staged import is dropped. The password kept in memory goes with the settings.
+    pub fn close(&self) -> CommandResult<()> {
+        let mut staged = self.staged_import.lock().map_err(poisoned)?;
+        let mut current = self.store.lock().map_err(poisoned)?;
+        *staged = None;
+        *current = None;
+        let mut session = self.session()?;
+        session.open = None;
+        session.startup_error = None;
+        Ok(())
+    }
+
     /// Runs `f` with the store; core errors become `ErrorDto`s.
     pub fn with_store<T: Send>(
         &self,

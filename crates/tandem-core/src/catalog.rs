@@ -7,6 +7,7 @@
 //! rule, check it in [`save_platform`] or [`save_topic`] with a field key and test it in
 //! `tests/directory.rs`.
 
+use crate::access::{self, Effect, Need};
 use crate::domain::text::fold;
 use crate::domain::{Platform, Topic};
 use crate::store::catalog as db;
@@ -59,6 +60,7 @@ pub struct TopicInput {
 
 /// The catalog as the UI shows it.
 pub fn get_catalog(store: &Store) -> CoreResult<Catalog> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
     catalog_of(store.conn())
 }
 
@@ -86,6 +88,7 @@ fn catalog_of(conn: &crate::store::db::Connection) -> CoreResult<Catalog> {
 /// The name is required, at most [`MAX_CATALOG_NAME_LEN`] characters, and unique among platforms
 /// (ignoring case and accents). An unknown `id` is [`CoreError::NotFound`].
 pub fn save_platform(store: &mut Store, input: PlatformInput) -> CoreResult<Catalog> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let name = input.name.trim().to_owned();
     store.transaction(|tx| {
         let existing = match &input.id {
@@ -140,6 +143,7 @@ pub fn save_platform(store: &mut Store, input: PlatformInput) -> CoreResult<Cata
 /// At least one name is required, each at most [`MAX_CATALOG_NAME_LEN`] characters. An unknown
 /// platform or topic id is [`CoreError::NotFound`]; a topic cannot move to another platform.
 pub fn save_topic(store: &mut Store, input: TopicInput) -> CoreResult<Catalog> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let name_en = input.name_en.trim().to_owned();
     let name_fr = input.name_fr.trim().to_owned();
     store.transaction(|tx| {

@@ -121,6 +121,17 @@ pub enum RefusalKey {
     NoDatabaseOpen,
     MoveNeedsSoloDatabase,
     PasswordNeeded,
+    // Who may do what (the `access` module).
+    LoginNotLinked,
+    ForbiddenHrOnly,
+    ForbiddenNotYours,
+    ForbiddenNotYourPair,
+    ForbiddenMentorOnly,
+    ForbiddenOtherSide,
+    ForbiddenHrFields,
+    ForbiddenNotYourPeople,
+    ForbiddenViewingAs,
+    LastHrAdmin,
 }
 
 impl RefusalKey {
@@ -161,6 +172,9 @@ pub enum CoreError {
     /// Opening or migrating the database failed.
     #[error("the database could not be opened or upgraded: {0}")]
     Migration(String),
+    /// The acting person may not do this (see [`crate::access`]); nothing was changed.
+    #[error("{}", .0.message)]
+    Forbidden(Refusal),
 }
 
 fn validation_summary(errors: &[FieldError]) -> String {
@@ -182,6 +196,7 @@ impl CoreError {
             CoreError::Storage(_) | CoreError::Migration(_) => "storage",
             CoreError::Connection(_) => "connection",
             CoreError::Database(_) => "database",
+            CoreError::Forbidden(_) => "forbidden",
         }
     }
 
@@ -204,6 +219,11 @@ impl CoreError {
     /// The server cannot be reached or refused the sign-in.
     pub fn connection(key: RefusalKey, message: impl Into<String>) -> Self {
         CoreError::Connection(Refusal::new(key, message))
+    }
+
+    /// An operation the acting person may not do.
+    pub fn forbidden(key: RefusalKey, message: impl Into<String>) -> Self {
+        CoreError::Forbidden(Refusal::new(key, message))
     }
 
     /// A database this Tandem cannot use.
@@ -246,7 +266,8 @@ impl CoreError {
         if let CoreError::Conflict(refusal)
         | CoreError::InvalidFile(refusal)
         | CoreError::Connection(refusal)
-        | CoreError::Database(refusal) = &mut self
+        | CoreError::Database(refusal)
+        | CoreError::Forbidden(refusal) = &mut self
         {
             refusal.params.push((name, value.to_string()));
         }
@@ -259,7 +280,8 @@ impl CoreError {
             CoreError::Conflict(r)
             | CoreError::InvalidFile(r)
             | CoreError::Connection(r)
-            | CoreError::Database(r) => Some(r),
+            | CoreError::Database(r)
+            | CoreError::Forbidden(r) => Some(r),
             _ => None,
         }
     }

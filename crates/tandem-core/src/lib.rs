@@ -10,6 +10,8 @@
 //!   the ones of their area.
 //! - [`store`]: the only module that speaks SQL; migrations live beside it. It is the bottom
 //!   floor: it imports only [`domain`] and the error type, never a rule module.
+//! - [`access`]: who may do what: the one table of access rules every operation checks, the
+//!   command list with each command's rule, the logins HR links to people, and "view as".
 //! - [`import`]: the HR CSV import: stage a file, preview, commit all or nothing.
 //! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
 //! - [`catalog`]: the editable catalog of platforms and topics.
@@ -24,6 +26,7 @@
 //!   recognition, audience figures, and their CSV / Excel exports.
 //! - [`calendar`]: iCalendar (.ics) export of sessions, with time zones, for Outlook, Google and Thunderbird.
 
+pub mod access;
 pub mod calendar;
 pub mod catalog;
 pub mod demo;

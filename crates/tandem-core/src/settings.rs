@@ -5,6 +5,7 @@
 //! constant, parse its stored text leniently (an unknown value reads as "not set"), and test the
 //! round trip.
 
+use crate::access::{self, Effect, Need};
 use crate::store::settings::{get_setting, set_setting};
 use crate::{CoreError, CoreResult, Store};
 
@@ -37,12 +38,14 @@ impl Language {
 
 /// The language the user chose, or `None` until they choose (the UI then follows the system).
 pub fn language(store: &Store) -> CoreResult<Option<Language>> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
     // A value written by a newer version reads as "not chosen" rather than failing.
     Ok(get_setting(store.conn(), LANGUAGE_KEY)?.and_then(|raw| Language::parse(&raw)))
 }
 
 /// Remembers the interface language.
 pub fn set_language(store: &mut Store, language: Language) -> CoreResult<()> {
+    access::require(store, Need::SignedIn, Effect::Preference)?;
     store.transaction(|tx| set_setting(tx, LANGUAGE_KEY, language.as_str()))
 }
 
@@ -55,6 +58,7 @@ pub const MAX_REMINDER_MINUTES: u16 = 1440;
 
 /// How many minutes before a session the desktop reminder appears; 0 means no reminders.
 pub fn reminder_minutes(store: &Store) -> CoreResult<u16> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
     // A value this version cannot read falls back to the default rather than failing.
     Ok(get_setting(store.conn(), REMINDER_MINUTES_KEY)?
         .and_then(|raw| raw.trim().parse::<u16>().ok())
@@ -65,6 +69,7 @@ pub fn reminder_minutes(store: &Store) -> CoreResult<u16> {
 /// Sets the reminder lead time: 0 (off) to [`MAX_REMINDER_MINUTES`]; anything else is a
 /// validation error (`reminder_minutes` / `out_of_range`).
 pub fn set_reminder_minutes(store: &mut Store, minutes: u16) -> CoreResult<()> {
+    access::require(store, Need::SignedIn, Effect::Preference)?;
     if minutes > MAX_REMINDER_MINUTES {
         return Err(CoreError::invalid(
             "reminder_minutes",

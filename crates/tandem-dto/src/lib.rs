@@ -7,6 +7,7 @@
 //!
 //! No 64-bit integers here: they would become `bigint` in TypeScript.
 
+pub mod access;
 pub mod catalog;
 pub mod connection;
 pub mod directory;
@@ -19,6 +20,7 @@ pub mod settings;
 #[cfg(test)]
 mod test_support;
 
+pub use access::*;
 pub use catalog::*;
 pub use connection::*;
 pub use directory::*;

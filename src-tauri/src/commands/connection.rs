@@ -185,6 +185,14 @@ pub async fn move_to_team(
             "only a database file on this computer can be moved to the team server",
         ));
     }
+    // Only HR moves the company's data; checked before the team server is touched.
+    state.with_store(|store| {
+        tandem_core::access::require(
+            store,
+            tandem_core::access::Need::Hr,
+            tandem_core::access::Effect::Write,
+        )
+    })?;
     let (settings, remember) = settings_from(&state, form)?;
     let team = off_the_runtime(|| database::open_server(&settings).map_err(ErrorDto::from))?;
     let (counts, team) = state.with_store(move |store| {
@@ -194,6 +202,18 @@ pub async fn move_to_team(
     remember_team(&state, &settings, remember);
     state.switch_to(team, Target::Server(settings))?;
     Ok(MoveReportDto::from_counts(&counts))
+}
+
+/// Signs out of the team database: the connection closes, the password remembered in the
+/// keyring for it is forgotten (the next person at this computer types their own), and the start
+/// screen shows. On this computer's file it closes the file.
+#[tauri::command]
+pub async fn sign_out(state: State<'_, AppState>) -> CommandResult<ConnectionStatusDto> {
+    if let Some(Target::Server(settings)) = state.open_target()? {
+        credentials::forget(&settings);
+    }
+    state.close()?;
+    status(&state)
 }
 
 /// Reconnects to the database that was open (after the team server was lost).

@@ -10,8 +10,8 @@ use tandem_core::{session, settings};
 use tandem_dto::{
     parse_employee_id, parse_instant, parse_instants, parse_pair_id, parse_program_id,
     parse_session_id, AgendaEntryDto, CancelledByDto, CharterEntryDto, CharterStatusDto,
-    LogInputDto, PairOverviewDto, PairPageDto, SeriesProposalDto, SessionDto, SessionLogDto,
-    SlotDto,
+    LogInputDto, MyPairDto, PairOverviewDto, PairPageDto, SeriesProposalDto, SessionDto,
+    SessionLogDto, SlotDto,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -49,6 +49,14 @@ pub async fn list_pairs_with_sessions(
     let id = parse_program_id(&program_id)?;
     state
         .with_store(|store| session::list_pairs_with_sessions(store, id, now()))
+        .map(|list| list.into_iter().map(Into::into).collect())
+}
+
+/// The signed-in person's own approved pairs, with their to-do.
+#[tauri::command]
+pub async fn my_pairs(state: State<'_, AppState>) -> CommandResult<Vec<MyPairDto>> {
+    state
+        .with_store(|store| session::my_pairs(store, now()))
         .map(|list| list.into_iter().map(Into::into).collect())
 }
 

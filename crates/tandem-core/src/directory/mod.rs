@@ -18,26 +18,30 @@ pub use crate::domain::directory::{
     PersonRef, MAX_PAGE_SIZE,
 };
 
+use crate::access::{self, Effect, Need};
 use crate::store::db::Connection;
 
 use crate::domain::validation::{normalize, validate};
-use crate::domain::{EmployeeDraft, EmployeeId};
+use crate::domain::{Employee, EmployeeDraft, EmployeeId, ProgramRole};
 use crate::store::employees as db;
 use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
 /// One window of the directory list (search, filters, sort), and how many employees match in all.
 /// The window is capped at [`MAX_PAGE_SIZE`] rows.
 pub fn list_employees(store: &Store, query: &DirectoryQuery) -> CoreResult<DirectoryPage> {
+    access::require(store, Need::Hr, Effect::Read)?;
     db::list_employees(store.conn(), query)
 }
 
 /// What the filter menus offer: departments and sites of active employees, and head counts.
 pub fn directory_facets(store: &Store) -> CoreResult<DirectoryFacets> {
+    access::require(store, Need::Hr, Effect::Read)?;
     db::facets(store.conn())
 }
 
 /// The employee page: the employee, their manager and their direct reports (by name).
 pub fn get_employee(store: &Store, id: EmployeeId) -> CoreResult<EmployeeDetail> {
+    access::require(store, Need::Person(id), Effect::Read)?;
     detail(store.conn(), id)
 }
 
@@ -56,6 +60,7 @@ pub fn detail(conn: &Connection, id: EmployeeId) -> CoreResult<EmployeeDetail> {
 
 /// Adds an employee (active) after checking every rule; returns their page.
 pub fn create_employee(store: &mut Store, draft: EmployeeDraft) -> CoreResult<EmployeeDetail> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         let draft = check_draft(tx, None, draft)?;
         let id = EmployeeId::new();
@@ -64,7 +69,27 @@ pub fn create_employee(store: &mut Store, draft: EmployeeDraft) -> CoreResult<Em
     })
 }
 
-/// Replaces an employee's data (not their active flag) after checking every rule.
+/// True when `draft` leaves every field HR keeps as `stored` has it: a participant editing their
+/// own profile changes only their skills and goals, interests, languages, time zone and weekly
+/// availability.
+fn keeps_hr_fields(stored: &Employee, draft: &EmployeeDraft) -> bool {
+    stored.external_id == draft.external_id
+        && stored.first_name == draft.first_name
+        && stored.last_name == draft.last_name
+        && stored.email == draft.email
+        && stored.department == draft.department
+        && stored.title == draft.title
+        && stored.grade == draft.grade
+        && stored.manager_id == draft.manager_id
+        && stored.site == draft.site
+        && stored.hire_date == draft.hire_date
+        && draft.role.unwrap_or(ProgramRole::None) == stored.role
+        && stored.adoption_profile == draft.adoption_profile
+}
+
+/// Replaces an employee's data (not their active flag) after checking every rule. HR changes
+/// everything; a participant changes only their own profile's fields (see [`keeps_hr_fields`]),
+/// else `forbidden_hr_fields`.
 ///
 /// `based_on` is the version the person edited (from [`EmployeeDetail::version`]); if someone
 /// changed the employee since, nothing is written and the conflict (`stale_record`) names who
@@ -75,11 +100,21 @@ pub fn update_employee(
     draft: EmployeeDraft,
     based_on: Option<i64>,
 ) -> CoreResult<EmployeeDetail> {
+    access::require(store, Need::Person(id), Effect::Write)?;
+    let hr = access::acting_as_hr(store);
     store.transaction(|tx| {
-        if !db::employee_exists(tx, id)? {
+        let Some(stored) = db::get_employee(tx, id)? else {
             return Err(CoreError::not_found("employee", id));
-        }
+        };
         let draft = check_draft(tx, Some(id), draft)?;
+        if !hr && !keeps_hr_fields(&stored, &draft) {
+            return Err(access::refuse(
+                RefusalKey::ForbiddenHrFields,
+                "your name, e-mail, HR id, department, title, grade, manager, site, hire date, \
+                 role and adoption profile are kept by HR: only your skills, goals, interests, \
+                 languages, time zone and availability are yours to change",
+            ));
+        }
         if !db::update_employee(tx, id, &draft, &db::now_timestamp(), based_on)? {
             return Err(CoreError::stale(db::employee_stamp(tx, id)?));
         }
@@ -94,6 +129,7 @@ pub fn set_employee_active(
     id: EmployeeId,
     active: bool,
 ) -> CoreResult<EmployeeDetail> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         if !db::set_active(tx, id, active, &db::now_timestamp())? {
             return Err(CoreError::not_found("employee", id));

@@ -11,6 +11,7 @@
 //! These types never cross the IPC boundary directly; `tandem-dto` maps them. Keep them free of
 //! serialization concerns beyond what tests, the demo loader and the exports need.
 
+pub mod access;
 pub mod catalog;
 pub mod directory;
 pub mod employee;
@@ -22,6 +23,7 @@ pub mod stamp;
 pub mod text;
 pub mod validation;
 
+pub use access::Actor;
 pub use catalog::{Platform, Topic};
 pub use employee::{
     AdoptionProfile, AvailabilitySlot, Employee, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,

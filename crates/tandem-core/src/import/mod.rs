@@ -20,6 +20,7 @@ mod parse;
 mod plan;
 mod row;
 
+use crate::access::{self, Effect, Need};
 use chrono::{SecondsFormat, Utc};
 
 pub use mapping::{field_for_header, header_key, ColumnMapping, ImportField};
@@ -325,6 +326,7 @@ pub fn preview(
     staged: &StagedImport,
     progress: &mut dyn FnMut(Progress),
 ) -> CoreResult<ImportPreview> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let missing_required = staged.mapping.missing_required();
     if !missing_required.is_empty() {
         // Every row would be rejected for the same mapping problem: say it once, not per row.
@@ -375,6 +377,7 @@ pub fn commit(
     staged: &StagedImport,
     progress: &mut dyn FnMut(Progress),
 ) -> CoreResult<ImportOutcome> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let missing_required = staged.mapping.missing_required();
     if !missing_required.is_empty() {
         return Err(CoreError::Validation(

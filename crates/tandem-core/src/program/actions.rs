@@ -2,6 +2,7 @@
 //! Approved pairs are published: no action here changes them.
 
 use super::*;
+use crate::access::{self, Effect, Need};
 
 fn pair_or_not_found(
     conn: &crate::store::db::Connection,
@@ -38,6 +39,7 @@ pub fn set_locked(
     locked: bool,
     based_on: Option<i64>,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
@@ -56,6 +58,7 @@ pub fn exclude_pair(
     mentee: EmployeeId,
     mentor: EmployeeId,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         require_side(tx, id, mentee, Side::Mentee)?;
@@ -84,6 +87,7 @@ pub fn include_pair(
     mentee: EmployeeId,
     mentor: EmployeeId,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         if !db::delete_exclusion(tx, id, mentee, mentor)? {
@@ -101,6 +105,7 @@ pub fn list_exclusions(
     store: &Store,
     id: ProgramId,
 ) -> CoreResult<Vec<(PersonSummary, PersonSummary)>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
     program_or_not_found(conn, id)?;
     let mut out = Vec::new();
@@ -125,6 +130,7 @@ pub fn assign(
     mentor: EmployeeId,
     force: bool,
 ) -> CoreResult<AssignOutcome> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         require_side(tx, id, mentee, Side::Mentee)?;
@@ -187,6 +193,7 @@ pub fn approve_pair(
     mentee: EmployeeId,
     based_on: Option<i64>,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
@@ -199,6 +206,7 @@ pub fn approve_pair(
 
 /// Approves every proposed pair at once; returns how many were approved.
 pub fn approve_all(store: &mut Store, id: ProgramId) -> CoreResult<u32> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         Ok(db::approve_all(tx, id, &now_timestamp())? as u32)

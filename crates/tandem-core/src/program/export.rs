@@ -4,6 +4,7 @@
 //! Scores and parts are written with 4 decimals (0..1). To add a column, add it to the header and
 //! to the row in the same function.
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashMap;
 
 use crate::domain::EmployeeId;
@@ -25,6 +26,7 @@ fn number(value: f64) -> Cell<'static> {
 
 /// The stored pairs, one row each, in mentee name order, with a header.
 pub fn pairs_csv(store: &Store, id: ProgramId) -> CoreResult<Vec<u8>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let input = load(store.conn(), id)?;
     let mut w = CsvWriter::new();
     w.header(&[
@@ -77,6 +79,7 @@ pub fn pairs_csv(store: &Store, id: ProgramId) -> CoreResult<Vec<u8>> {
 /// the same for the same data), each cell the pair's score, or `excluded:<constraint>` when a hard
 /// constraint forbids the pair. Capacities and locks do not matter here: it is the raw matrix.
 pub fn score_matrix_csv(store: &Store, id: ProgramId) -> CoreResult<Vec<u8>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let input = load(store.conn(), id)?;
     let mut settings = input.settings.clone();
     settings.locked_pairs.clear();

@@ -36,6 +36,7 @@ mod model;
 mod participants;
 mod what_if;
 
+use crate::access::{self, Effect, Need};
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
@@ -185,6 +186,7 @@ fn normalized(mut input: ProgramInput) -> ProgramInput {
 
 /// Creates a program; nothing is written if any field is invalid.
 pub fn create_program(store: &mut Store, input: ProgramInput) -> CoreResult<Program> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let input = normalized(input);
     let errors = validate_input(&input);
     if !errors.is_empty() {
@@ -203,6 +205,7 @@ pub fn update_program(
     id: ProgramId,
     input: ProgramInput,
 ) -> CoreResult<Program> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let input = normalized(input);
     program_or_not_found(store.conn(), id)?;
     let errors = validate_input(&input);
@@ -216,16 +219,19 @@ pub fn update_program(
 }
 
 pub fn get_program(store: &Store, id: ProgramId) -> CoreResult<Program> {
+    access::require(store, Need::Hr, Effect::Read)?;
     program_or_not_found(store.conn(), id)
 }
 
 /// Every program, latest start first.
 pub fn list_programs(store: &Store) -> CoreResult<Vec<Program>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     db::list_programs(store.conn())
 }
 
 /// Deletes a program and everything in it, refused once a pair is approved.
 pub fn delete_program(store: &mut Store, id: ProgramId) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         let program = program_or_not_found(tx, id)?;
         if program.approved_count > 0 {
@@ -249,6 +255,7 @@ pub fn delete_program(store: &mut Store, id: ProgramId) -> CoreResult<()> {
 /// Runs the engine and replaces the proposal's unlocked, unapproved pairs with its result, in one
 /// transaction. Locked and approved pairs are kept (their scores refreshed).
 pub fn run_matching(store: &mut Store, id: ProgramId) -> CoreResult<RunSummary> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| run_in(tx, id))
 }
 
@@ -302,12 +309,14 @@ fn micros(since: Instant) -> u64 {
 
 /// The stored pairs in mentee id order, without review data (cheap).
 pub fn list_pairs(store: &Store, id: ProgramId) -> CoreResult<Vec<StoredPair>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     program_or_not_found(store.conn(), id)?;
     db::pairs(store.conn(), id)
 }
 
 /// The proposal with its review data; see the module docs.
 pub fn get_proposal(store: &Store, id: ProgramId) -> CoreResult<Proposal> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let mut input = load(store.conn(), id)?;
     // Lock every stored pair the engine sees: the alternatives and "full" flags then describe
     // the stored proposal, and a mentee the engine still places is one a re-run would match.
@@ -419,6 +428,7 @@ pub fn why_not(
     mentee: EmployeeId,
     mentor: EmployeeId,
 ) -> CoreResult<WhyNot> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
     program_or_not_found(conn, id)?;
     require_side(conn, id, mentee, Side::Mentee)?;

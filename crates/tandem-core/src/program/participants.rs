@@ -2,9 +2,11 @@
 //! and per-mentor capacity. Every check runs before the first write.
 
 use super::*;
+use crate::access::{self, Effect, Need};
 
 /// The program's participants in name order.
 pub fn list_participants(store: &Store, id: ProgramId) -> CoreResult<Vec<Participant>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     program_or_not_found(store.conn(), id)?;
     db::participants(store.conn(), id)
 }
@@ -18,6 +20,7 @@ pub fn add_participants(
     side: Side,
     employees: &[EmployeeId],
 ) -> CoreResult<Vec<Participant>> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         let mut errors = Vec::new();
@@ -83,6 +86,7 @@ pub fn add_all_eligible(
     side: Side,
     department: Option<&str>,
 ) -> CoreResult<u32> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let department = department.map(str::trim).filter(|d| !d.is_empty());
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
@@ -101,6 +105,7 @@ pub fn remove_participant(
     id: ProgramId,
     employee: EmployeeId,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         program_or_not_found(tx, id)?;
         if db::participant_side(tx, id, employee)?.is_none() {
@@ -144,6 +149,7 @@ pub fn set_mentor_capacity(
     mentor: EmployeeId,
     capacity: Option<u8>,
 ) -> CoreResult<()> {
+    access::require(store, Need::Hr, Effect::Write)?;
     let mut errors = Vec::new();
     check_override(capacity, &mut errors);
     if !errors.is_empty() {

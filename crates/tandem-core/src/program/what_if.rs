@@ -2,6 +2,7 @@
 //! proposal; and applying those settings for real.
 
 use super::*;
+use crate::access::{self, Effect, Need};
 
 /// Applies `change` to the loaded settings, checking every value first.
 fn apply_change(input: &mut EngineInput, change: &SettingsChange) -> CoreResult<MatchingSettings> {
@@ -45,6 +46,7 @@ fn apply_change(input: &mut EngineInput, change: &SettingsChange) -> CoreResult<
 
 /// Runs the engine with changed settings, writing nothing, and compares with the stored proposal.
 pub fn what_if(store: &Store, id: ProgramId, change: &SettingsChange) -> CoreResult<WhatIf> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let started = Instant::now();
     let mut input = load(store.conn(), id)?;
     apply_change(&mut input, change)?;
@@ -90,6 +92,7 @@ pub fn apply_settings(
     id: ProgramId,
     change: &SettingsChange,
 ) -> CoreResult<RunSummary> {
+    access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
         let mut input = load(tx, id)?;
         let matching = apply_change(&mut input, change)?;

@@ -3,6 +3,7 @@
 //! An employee may give how many followers they have on each platform; no figure means unknown
 //! (not zero). Figures go from 0 to [`MAX_FOLLOWERS`] and are set on active platforms only.
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashSet;
 
 use super::model::{AudienceChange, AudienceFigure};
@@ -17,6 +18,7 @@ pub const MAX_FOLLOWERS: i64 = 1_000_000_000;
 /// An employee's figures: every active platform in catalog order (with `followers: None` where
 /// unknown), and inactive platforms only where a figure was given before they were retired.
 pub fn employee_audience(store: &Store, employee: EmployeeId) -> CoreResult<Vec<AudienceFigure>> {
+    access::require(store, Need::Person(employee), Effect::Read)?;
     if !employee_exists(store.conn(), employee)? {
         return Err(CoreError::not_found("employee", employee));
     }
@@ -46,6 +48,7 @@ pub fn set_employee_audience(
     employee: EmployeeId,
     changes: &[AudienceChange],
 ) -> CoreResult<Vec<AudienceFigure>> {
+    access::require(store, Need::Person(employee), Effect::Write)?;
     if !employee_exists(store.conn(), employee)? {
         return Err(CoreError::not_found("employee", employee));
     }

@@ -1,5 +1,6 @@
 //! The program dashboard: every figure of one program at `now`.
 
+use crate::access::{self, Effect, Need};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -35,6 +36,7 @@ pub fn program_dashboard(
     program_id: ProgramId,
     now: DateTime<Utc>,
 ) -> CoreResult<ProgramDashboard> {
+    access::require(store, Need::Hr, Effect::Read)?;
     dashboard_joined(store, program_id, now, None)
 }
 

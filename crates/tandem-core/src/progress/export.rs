@@ -14,6 +14,7 @@
 //! [`super::manager_view`]), so a file always matches what the screen showed. To add a column,
 //! add it to the header and to the row in the same function, and to the round-trip test.
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -148,6 +149,7 @@ pub fn program_dashboard_csv(
     program_id: ProgramId,
     now: DateTime<Utc>,
 ) -> CoreResult<Export> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let d = program_dashboard(store, program_id, now)?;
     let mut w = CsvWriter::new();
     w.header(&[
@@ -220,6 +222,7 @@ pub fn program_dashboard_xlsx(
     now: DateTime<Utc>,
     language: Language,
 ) -> CoreResult<Export> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let l = |en, fr| tr(language, en, fr);
     let d = program_dashboard(store, program_id, now)?;
     let conn = store.conn();

@@ -10,6 +10,7 @@
 //! least a quarter of the database's pairs, by reading the self-assessment and log tables once
 //! and matching them in memory (`Join`). Both give the same view (a unit test checks it).
 
+use crate::access::{self, Effect, Need};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::session::model::{PairId, SessionId};
@@ -52,6 +53,7 @@ pub fn manager_view(
     page: PeoplePage,
     now: DateTime<Utc>,
 ) -> CoreResult<ManagerView> {
+    access::require(store, Need::PeopleOf(scope), Effect::Read)?;
     if page.limit == 0 || page.limit > PeoplePage::MAX_LIMIT {
         return Err(CoreError::invalid(
             "limit",

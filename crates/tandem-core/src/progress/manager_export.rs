@@ -1,6 +1,7 @@
 //! The manager view's exports: CSV (one row per person and platform) and Excel (People, Levels,
 //! Summaries). See [`super::export`] for the conventions every progress export follows.
 
+use crate::access::{self, Effect, Need};
 use chrono::{DateTime, Utc};
 
 use super::export::{day, day_text, side_text, tr};
@@ -19,6 +20,7 @@ pub fn manager_view_csv(
     scope: &ManagerScope,
     now: DateTime<Utc>,
 ) -> CoreResult<Export> {
+    access::require(store, Need::PeopleOf(scope), Effect::Read)?;
     let v = whole_manager_view(store, scope, now)?;
     let mut w = CsvWriter::new();
     w.header(&[
@@ -89,6 +91,7 @@ pub fn manager_view_xlsx(
     now: DateTime<Utc>,
     language: Language,
 ) -> CoreResult<Export> {
+    access::require(store, Need::PeopleOf(scope), Effect::Read)?;
     let l = |en, fr| tr(language, en, fr);
     let v = whole_manager_view(store, scope, now)?;
     let mut book = XlsxBook::new();

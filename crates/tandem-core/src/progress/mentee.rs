@@ -1,5 +1,6 @@
 //! One mentee's progress: levels over time, start / now / target, topics covered, practice tasks.
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -9,7 +10,7 @@ use super::hours_between;
 use super::levels::{platform_progress, Confirmed, Declared};
 use super::model::*;
 use crate::domain::EmployeeId;
-use crate::program::{self, ProgramId};
+use crate::program::ProgramId;
 use crate::session::SessionStatus;
 use crate::store::programs::person_summary;
 use crate::store::progress as db;
@@ -37,11 +38,13 @@ pub fn mentee_progress(
     program_id: Option<ProgramId>,
     now: DateTime<Utc>,
 ) -> CoreResult<MenteeProgress> {
+    access::require(store, Need::ProgressOf(mentee_id), Effect::Read)?;
     let conn = store.conn();
     let mentee = person_summary(conn, mentee_id)?
         .ok_or_else(|| CoreError::not_found("employee", mentee_id))?;
     if let Some(id) = program_id {
-        program::get_program(store, id)?;
+        crate::store::programs::get_program(conn, id)?
+            .ok_or_else(|| CoreError::not_found("program", id))?;
     }
     let catalog = CatalogIndex::load(conn)?;
     let pairs = db::mentee_pairs(conn, mentee_id, program_id)?;

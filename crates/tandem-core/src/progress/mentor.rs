@@ -1,5 +1,6 @@
 //! Mentor recognition: what a mentor taught, per platform and topic, and how mentees rated it.
 
+use crate::access::{self, Effect, Need};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::session::model::{PairId, SessionId};
@@ -24,6 +25,7 @@ pub fn mentor_recognition(
     mentor_id: EmployeeId,
     now: DateTime<Utc>,
 ) -> CoreResult<MentorRecognition> {
+    access::require(store, Need::ProgressOf(mentor_id), Effect::Read)?;
     let conn = store.conn();
     let mentor = person_summary(conn, mentor_id)?
         .ok_or_else(|| CoreError::not_found("employee", mentor_id))?;

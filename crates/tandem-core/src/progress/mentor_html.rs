@@ -6,6 +6,7 @@
 //! The page keeps to one sheet by listing at most [`MAX_TOPICS`] topics and [`MAX_MENTEES`] mentees
 //! (with a "and N more" line).
 
+use crate::access::{self, Effect, Need};
 use chrono::{DateTime, Utc};
 
 use super::export::tr;
@@ -28,6 +29,7 @@ pub fn mentor_summary_html(
     now: DateTime<Utc>,
     language: Language,
 ) -> CoreResult<Export> {
+    access::require(store, Need::ProgressOf(mentor_id), Effect::Read)?;
     let r = mentor_recognition(store, mentor_id, now)?;
     let html = render(&r, language);
     Ok(Export {

@@ -7,6 +7,8 @@
 //! unlogged held session to no-show. A session may be created at a past time, to record a
 //! meeting that took place.
 
+use crate::access::{self, Effect, Need};
+use crate::program::Side;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -47,6 +49,7 @@ pub fn create_session(
     location: &str,
     now: DateTime<Utc>,
 ) -> CoreResult<Session> {
+    access::require(store, Need::PairMember(pair_id), Effect::Write)?;
     let time = normalized(&time);
     let location = location.trim().to_owned();
     store.transaction(|tx| {
@@ -134,6 +137,7 @@ pub fn move_session(
     time: SessionTime,
     now: DateTime<Utc>,
 ) -> CoreResult<Session> {
+    access::require(store, Need::SessionMember(id), Effect::Write)?;
     let time = normalized(&time);
     change_session(store, id, now, |tx, ctx, session| {
         require_status(session, &[SessionStatus::Planned], "moved")?;
@@ -158,6 +162,18 @@ pub fn cancel_session(
     reason: &str,
     now: DateTime<Utc>,
 ) -> CoreResult<Session> {
+    access::require(store, Need::SessionMember(id), Effect::Write)?;
+    let own = match access::acting_side(store, id)? {
+        None => who,
+        Some(Side::Mentee) => CancelledBy::Mentee,
+        Some(Side::Mentor) => CancelledBy::Mentor,
+    };
+    if own != who {
+        return Err(access::refuse(
+            RefusalKey::ForbiddenOtherSide,
+            "a session is cancelled in your own name",
+        ));
+    }
     let reason = reason.trim().to_owned();
     change_session(store, id, now, |_, _, session| {
         require_status(session, &[SessionStatus::Planned], "cancelled")?;
@@ -201,6 +217,7 @@ fn require_started(session: &Session, now: DateTime<Utc>, action: &str) -> CoreR
 /// Marks a session held, once its start has passed (`session_not_started`) and both people have
 /// acknowledged the program's charter (`charter_not_acknowledged`). A no-show may be corrected.
 pub fn mark_held(store: &mut Store, id: SessionId, now: DateTime<Utc>) -> CoreResult<Session> {
+    access::require(store, Need::SessionMember(id), Effect::Write)?;
     change_session(store, id, now, |tx, ctx, session| {
         require_status(
             session,
@@ -217,6 +234,7 @@ pub fn mark_held(store: &mut Store, id: SessionId, now: DateTime<Utc>) -> CoreRe
 /// Marks a session a no-show once its start has passed. A held session without a learning log
 /// may be corrected to a no-show.
 pub fn mark_no_show(store: &mut Store, id: SessionId, now: DateTime<Utc>) -> CoreResult<Session> {
+    access::require(store, Need::SessionMember(id), Effect::Write)?;
     change_session(store, id, now, |tx, _, session| {
         require_status(
             session,
@@ -243,6 +261,7 @@ pub fn set_location(
     location: &str,
     now: DateTime<Utc>,
 ) -> CoreResult<Session> {
+    access::require(store, Need::SessionMember(id), Effect::Write)?;
     let location = location.trim().to_owned();
     change_session(store, id, now, |_, _, session| {
         require_status(session, &[SessionStatus::Planned], "changed")?;

@@ -2,6 +2,7 @@
 //! kept), and a session can be marked held or logged only once both people of the pair have.
 //! A program without charter text has nothing to acknowledge and blocks nothing.
 
+use crate::access::{self, Effect, Need};
 use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -41,6 +42,7 @@ pub fn acknowledge_charter(
     employee_id: EmployeeId,
     now: DateTime<Utc>,
 ) -> CoreResult<CharterEntry> {
+    access::require(store, Need::Person(employee_id), Effect::Write)?;
     store.transaction(|tx| {
         program_db::get_program(tx, program_id)?
             .ok_or_else(|| CoreError::not_found("program", program_id))?;
@@ -70,6 +72,7 @@ pub fn acknowledge_charter(
 
 /// The program's charter and each participant's acknowledgement.
 pub fn charter_status(store: &Store, program_id: ProgramId) -> CoreResult<CharterStatus> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
     let program = program_db::get_program(conn, program_id)?
         .ok_or_else(|| CoreError::not_found("program", program_id))?;

@@ -7,6 +7,7 @@
 //! cancelled session is exported as cancelled, so importing it removes the event. Texts follow
 //! the interface language (French when chosen, English otherwise).
 
+use crate::access::{self, Effect, Need};
 use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
 
@@ -126,6 +127,7 @@ fn local_date(at: DateTime<Utc>, session: &Session) -> String {
 /// One session as a calendar file: `(file name, bytes)`, e.g.
 /// `("tandem-lea-martin-marc-dubois-2026-01-13.ics", ...)`.
 pub fn session_ics(store: &Store, session_id: SessionId) -> CoreResult<(String, Vec<u8>)> {
+    access::require(store, Need::SessionMember(session_id), Effect::Read)?;
     let conn = store.conn();
     let session = session_or_not_found(conn, session_id)?;
     let ctx = PairContext::load(conn, session.pair_id)?;
@@ -142,6 +144,7 @@ pub fn session_ics(store: &Store, session_id: SessionId) -> CoreResult<(String, 
 /// Every session of the pair (cancelled ones as cancelled) as one calendar file, in start
 /// order. A pair without sessions is a validation error (nothing to export).
 pub fn pair_ics(store: &Store, pair_id: PairId) -> CoreResult<(String, Vec<u8>)> {
+    access::require(store, Need::PairMember(pair_id), Effect::Read)?;
     let conn = store.conn();
     let ctx = PairContext::load(conn, pair_id)?;
     let fr = in_french(store)?;

@@ -6,6 +6,7 @@
 //! [`save_log`] before its first write. To add a field: a migration column, [`LogInput`],
 //! [`SessionLog`], the check here, and `store::sessions::replace_log`.
 
+use crate::access::{self, Effect, Need};
 use std::collections::{HashMap, HashSet};
 
 use crate::store::db::Connection;
@@ -251,16 +252,52 @@ pub(crate) fn topic_name(topics: &HashMap<String, Topic>, id: &str) -> TopicName
     }
 }
 
+/// Refuses a log from one person of the pair that changes what belongs to the other side: the
+/// mentee rates for the mentee and assesses their own levels; the mentor rates for the mentor.
+fn keeps_other_side(
+    person: crate::domain::EmployeeId,
+    ctx: &PairContext,
+    input: &LogInput,
+    existing: Option<&db::LogRow>,
+    kept: &HashMap<String, (u8, Option<DateTime<Utc>>)>,
+) -> CoreResult<()> {
+    let stored_mentee = existing.and_then(|l| l.mentee_rating);
+    let stored_mentor = existing.and_then(|l| l.mentor_rating);
+    let other_side_changed = if person == ctx.mentee.id {
+        input.mentor_rating != stored_mentor
+    } else {
+        let assessment_changed = input.self_assessment.len() != kept.len()
+            || input
+                .self_assessment
+                .iter()
+                .any(|a| kept.get(&a.topic_id).map(|k| k.0) != Some(a.level));
+        input.mentee_rating != stored_mentee || assessment_changed
+    };
+    if other_side_changed {
+        return Err(access::refuse(
+            RefusalKey::ForbiddenOtherSide,
+            "each side rates the session for itself, and the mentee assesses their own levels",
+        ));
+    }
+    Ok(())
+}
+
 /// Saves the learning log of a held session, replacing any earlier one. Only for held sessions
 /// ([`CoreError::Conflict`] otherwise) whose pair both acknowledged the charter (`charter` /
 /// `charter_not_acknowledged`); see [`validate_log`] for the field keys. A self-assessed level
-/// that changes loses the mentor's confirmation; an unchanged one keeps it.
+/// that changes loses the mentor's confirmation; an unchanged one keeps it. Either person of the
+/// pair may log; each rates only their own side, and only the mentee assesses their levels
+/// (`forbidden_other_side`).
 pub fn save_log(
     store: &mut Store,
     session_id: SessionId,
     input: LogInput,
     now: DateTime<Utc>,
 ) -> CoreResult<SessionLog> {
+    access::require(store, Need::SessionMember(session_id), Effect::Write)?;
+    let person = (!access::acting_as_hr(store))
+        .then(|| access::acting_person(store))
+        .flatten();
     let input = normalized(input);
     let now = whole_seconds(now);
     store.transaction(|tx| {
@@ -285,6 +322,9 @@ pub fn save_log(
                 .into_iter()
                 .map(|(topic, level, confirmed)| (topic, (level, confirmed)))
                 .collect();
+        if let Some(person) = person {
+            keeps_other_side(person, &ctx, &input, existing.as_ref(), &kept)?;
+        }
         let confirmations: HashMap<String, DateTime<Utc>> = input
             .self_assessment
             .iter()
@@ -356,6 +396,7 @@ pub fn confirm_self_assessment(
     session_id: SessionId,
     now: DateTime<Utc>,
 ) -> CoreResult<SessionLog> {
+    access::require(store, Need::SessionMentor(session_id), Effect::Write)?;
     let now = whole_seconds(now);
     store.transaction(|tx| {
         let session = session_or_not_found(tx, session_id)?;

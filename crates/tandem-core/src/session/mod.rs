@@ -35,8 +35,8 @@ pub use log::{
 };
 pub use model::*;
 pub use pair_page::{
-    list_pairs_with_sessions, pair_page, GoalProgress, OpenTask, PairInfo, PairOverview, PairPage,
-    PairPerson, ProgramBrief, SessionCounts, TimelineEntry,
+    list_pairs_with_sessions, my_pairs, pair_page, GoalProgress, MyPair, OpenTask, PairInfo,
+    PairOverview, PairPage, PairPerson, ProgramBrief, SessionCounts, TimelineEntry,
 };
 pub use schedule::*;
 pub use week::{reminders_due, sessions_starting_between, upcoming_sessions, AgendaEntry};

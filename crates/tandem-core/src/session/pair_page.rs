@@ -5,6 +5,7 @@
 //! program does not keep raising "no session held"). To show something new, add a field to
 //! [`PairPage`] and fill it in [`pair_page`] from data already loaded when possible.
 
+use crate::access::{self, Effect, Need};
 use std::collections::{HashMap, HashSet};
 
 use crate::store::db::Connection;
@@ -17,7 +18,7 @@ use super::health::{assess, RiskReason};
 use super::log::{read_log, topic_map, topic_name};
 use super::model::{PairId, Session, SessionLog, SessionStatus, TopicDepth};
 use crate::domain::{Employee, Topic};
-use crate::program::{PairStatus, PersonSummary, ProgramId, TopicName};
+use crate::program::{PairStatus, PersonSummary, ProgramId, Side, TopicName};
 use crate::store::programs as program_db;
 use crate::store::sessions as db;
 use crate::{CoreError, CoreResult, Store};
@@ -232,6 +233,7 @@ fn goals(
 
 /// Everything the pair page shows, at `now`.
 pub fn pair_page(store: &Store, pair_id: PairId, now: DateTime<Utc>) -> CoreResult<PairPage> {
+    access::require(store, Need::PairMember(pair_id), Effect::Read)?;
     let conn = store.conn();
     let ctx = PairContext::load(conn, pair_id)?;
     let topics = topic_map(conn)?;
@@ -303,6 +305,66 @@ pub fn pair_page(store: &Store, pair_id: PairId, now: DateTime<Utc>) -> CoreResu
     })
 }
 
+/// One of the acting person's own pairs, with what is theirs to do in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MyPair {
+    pub program_id: ProgramId,
+    pub program_name: String,
+    /// The side the person takes in this pair.
+    pub side: Side,
+    pub overview: PairOverview,
+    /// The person acknowledged the program's charter.
+    pub charter_acknowledged: bool,
+    /// For the mentor: self-assessed levels that wait for their confirmation.
+    pub levels_to_confirm: u32,
+}
+
+/// The approved pairs of the person signed in (or viewed as), with their next session, counts,
+/// health and to-do, in program then pair order. Empty for HR at the keyboard of a solo file,
+/// who is nobody in particular.
+pub fn my_pairs(store: &Store, now: DateTime<Utc>) -> CoreResult<Vec<MyPair>> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
+    let Some(me) = access::acting_person(store) else {
+        return Ok(Vec::new());
+    };
+    let conn = store.conn();
+    let mut out = Vec::new();
+    for row in db::approved_pairs_of(conn, me)? {
+        let ctx = PairContext::load(conn, row.id)?;
+        let sessions = db::pair_sessions(conn, row.id)?;
+        let logged = db::logged_sessions(conn, row.program_id)?;
+        let side = if row.mentee == me {
+            Side::Mentee
+        } else {
+            Side::Mentor
+        };
+        out.push(MyPair {
+            program_id: row.program_id,
+            program_name: ctx.program.name.clone(),
+            side,
+            charter_acknowledged: db::acknowledgements(conn, row.program_id)?.contains_key(&me),
+            levels_to_confirm: match side {
+                Side::Mentor => db::unconfirmed_assessments(conn, row.id)?,
+                Side::Mentee => 0,
+            },
+            overview: PairOverview {
+                pair_id: row.id,
+                mentor: person(conn, &ctx.mentor)?,
+                mentee: person(conn, &ctx.mentee)?,
+                next_session: next_session(&sessions, now),
+                last_held: sessions
+                    .iter()
+                    .filter(|s| s.status == SessionStatus::Held)
+                    .map(|s| s.starts_at)
+                    .max(),
+                counts: counts(&sessions, &logged, now),
+                risks: risks(&ctx, &sessions, now),
+            },
+        });
+    }
+    Ok(out)
+}
+
 /// The program's approved pairs with their next session, counts and health at `now`, in
 /// mentee name order.
 pub fn list_pairs_with_sessions(
@@ -310,6 +372,7 @@ pub fn list_pairs_with_sessions(
     program_id: ProgramId,
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<PairOverview>> {
+    access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
     program_db::get_program(conn, program_id)?
         .ok_or_else(|| CoreError::not_found("program", program_id))?;

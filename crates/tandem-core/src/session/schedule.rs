@@ -7,6 +7,7 @@
 //! the program's dates and never in the past. To change the ranking, edit [`propose_slots`]; the
 //! series search window is [`SERIES_SHIFT_DAYS`].
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashMap;
 
 use crate::store::db::Connection;
@@ -246,6 +247,7 @@ pub fn propose_slots(
     to: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<Slot>> {
+    access::require(store, Need::PairMember(pair_id), Effect::Read)?;
     let conn = store.conn();
     let ctx = PairContext::load(conn, pair_id)?;
     ctx.require_approved()?;
@@ -291,6 +293,7 @@ pub fn propose_series(
     first_start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> CoreResult<SeriesProposal> {
+    access::require(store, Need::PairMember(pair_id), Effect::Read)?;
     let conn = store.conn();
     let ctx = PairContext::load(conn, pair_id)?;
     ctx.require_approved()?;
@@ -413,6 +416,7 @@ pub fn plan_series(
     location: &str,
     now: DateTime<Utc>,
 ) -> CoreResult<Vec<Session>> {
+    access::require(store, Need::PairMember(pair_id), Effect::Write)?;
     let location = location.trim().to_owned();
     store.transaction(|tx| {
         let ctx = PairContext::load(tx, pair_id)?;

@@ -3,6 +3,7 @@
 //! The shell polls [`reminders_due`] while the app runs; the lead time is the
 //! `reminder_minutes` setting ([`crate::settings::reminder_minutes`], 0 turns reminders off).
 
+use crate::access::{self, Effect, Need};
 use std::collections::HashMap;
 
 use crate::store::db::Connection;
@@ -55,12 +56,18 @@ fn entries(conn: &Connection, sessions: Vec<Session>) -> CoreResult<Vec<AgendaEn
 /// Sessions starting in `[from, to)` across all pairs and programs, optionally only those of one
 /// employee (on either side), in start order. Every status is included (a week view strikes
 /// out the cancelled ones); filter on `session.status` for planned ones only.
+///
+/// Someone signed in sees their own sessions only: `employee` is theirs whatever is asked, except
+/// that HR may ask for anyone's. HR at the keyboard of a solo file, who is nobody in particular,
+/// sees everyone's.
 pub fn upcoming_sessions(
     store: &Store,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     employee: Option<EmployeeId>,
 ) -> CoreResult<Vec<AgendaEntry>> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
+    let employee = whose_sessions(store, employee);
     let conn = store.conn();
     entries(
         conn,
@@ -68,14 +75,25 @@ pub fn upcoming_sessions(
     )
 }
 
-/// Planned sessions starting in `[from, to)`, in start order: what a reminder announces.
+/// Whose sessions a week view or a reminder covers (see [`upcoming_sessions`]).
+fn whose_sessions(store: &Store, asked: Option<EmployeeId>) -> Option<EmployeeId> {
+    match (access::acting_person(store), access::acting_as_hr(store)) {
+        (_, true) if asked.is_some() => asked,
+        (Some(me), _) => Some(me),
+        (None, _) => asked,
+    }
+}
+
+/// Planned sessions starting in `[from, to)`, in start order: what a reminder announces (the
+/// signed-in person's own, as for [`upcoming_sessions`]).
 pub fn sessions_starting_between(
     store: &Store,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> CoreResult<Vec<AgendaEntry>> {
     let conn = store.conn();
-    entries(conn, db::sessions_starting(conn, from, to, None, true)?)
+    let employee = whose_sessions(store, None);
+    entries(conn, db::sessions_starting(conn, from, to, employee, true)?)
 }
 
 /// Planned sessions whose reminder time (start minus the `reminder_minutes` setting) fell in

@@ -73,6 +73,11 @@ const STEPS: &[Step] = &[
         postgres: include_str!("migrations/postgres/010_record_versions.sql"),
         hook: None,
     },
+    Step {
+        sqlite: include_str!("migrations/011_logins.sql"),
+        postgres: include_str!("migrations/postgres/011_logins.sql"),
+        hook: None,
+    },
 ];
 
 /// The schema version this build of Tandem writes and reads.

@@ -19,6 +19,7 @@
 //! `the_store_imports_only_domain_types` reads every file here and fails on any path to another
 //! module of the crate, in code or in docs.
 
+pub mod access;
 pub mod catalog;
 pub mod db;
 pub mod dump;
@@ -44,6 +45,9 @@ pub use migrations::{migrate_to, SCHEMA_VERSION};
 /// One connection to a Tandem database.
 pub struct Store {
     conn: Connection,
+    /// Who acts (the `access` module checks it): HR on a solo file, the signed-in login on a team
+    /// one.
+    pub(crate) actor: crate::domain::Actor,
     /// Test databases on PostgreSQL are dropped with their store; declared after `conn` so the
     /// connection closes first.
     drop_guard: Option<postgres::testing::DropDatabase>,
@@ -76,16 +80,20 @@ impl Store {
         migrations::migrate(&conn)?;
         Ok(Store {
             conn,
+            actor: crate::domain::Actor::hr_here(),
             drop_guard: None,
         })
     }
 
-    /// A store over a PostgreSQL connection already opened and migrated by [`postgres`].
-    pub(crate) fn from_postgres(conn: Connection) -> Self {
-        Store {
+    /// A store over a PostgreSQL connection already opened and migrated by [`postgres`], acting
+    /// as the login's linked person; a login nobody linked is refused (`login_not_linked`).
+    pub(crate) fn from_postgres(conn: Connection) -> CoreResult<Self> {
+        let actor = access::actor_of_connection(&conn)?;
+        Ok(Store {
             conn,
+            actor,
             drop_guard: None,
-        }
+        })
     }
 
     /// The store a test runs on: a private in-memory SQLite database, or a fresh PostgreSQL

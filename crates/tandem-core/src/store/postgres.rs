@@ -174,7 +174,7 @@ impl ServerSettings {
 pub fn open(settings: &ServerSettings) -> CoreResult<Store> {
     let conn = connect(settings)?;
     migrations::migrate(&conn)?;
-    Ok(Store::from_postgres(conn))
+    Store::from_postgres(conn)
 }
 
 /// A connection to the server, not yet migrated.
@@ -354,7 +354,7 @@ pub mod testing {
         admin.execute_batch(&format!("CREATE DATABASE {name} TEMPLATE {template}"))?;
         drop(admin);
         let conn = connect(&settings_for(&name)?)?;
-        let mut store = Store::from_postgres(conn);
+        let mut store = Store::from_postgres(conn)?;
         store.drop_guard = Some(DropDatabase { name });
         Ok(store)
     }

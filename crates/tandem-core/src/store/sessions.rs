@@ -133,6 +133,30 @@ pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<P
     Ok(rows)
 }
 
+/// The approved pairs `person` is in, on either side, in program then pair order.
+pub fn approved_pairs_of(conn: &Connection, person: EmployeeId) -> CoreResult<Vec<PairRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PAIR_ROW_COLUMNS} FROM program_pair pr
+         WHERE pr.status = 'approved' AND (pr.mentee_id = ?1 OR pr.mentor_id = ?1)
+         ORDER BY pr.program_id, pr.id"
+    ))?;
+    let rows = stmt
+        .query_map([person.to_string()], read_pair_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// How many self-assessed levels of the pair's held sessions wait for the mentor's confirmation.
+pub fn unconfirmed_assessments(conn: &Connection, pair: PairId) -> CoreResult<u32> {
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(*) FROM self_assessment sa JOIN session s ON s.id = sa.session_id
+             WHERE s.pair_id = ?1 AND s.status = 'held' AND sa.confirmed_at IS NULL",
+        )?
+        .query_row([pair.to_string()], |r| r.get(0))?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
 /// Backdates a pair's approval (the demo loader builds a program that started months ago).
 pub fn set_pair_approved_at(conn: &Connection, id: PairId, at: DateTime<Utc>) -> CoreResult<()> {
     conn.prepare_cached("UPDATE program_pair SET approved_at = ?2 WHERE id = ?1")?

@@ -54,6 +54,16 @@ export const REFUSAL_KEYS = [
   'no_database_open',
   'move_needs_solo_database',
   'password_needed',
+  'login_not_linked',
+  'forbidden_hr_only',
+  'forbidden_not_yours',
+  'forbidden_not_your_pair',
+  'forbidden_mentor_only',
+  'forbidden_other_side',
+  'forbidden_hr_fields',
+  'forbidden_not_your_people',
+  'forbidden_viewing_as',
+  'last_hr_admin',
 ] as const;
 
 export type RefusalKey = (typeof REFUSAL_KEYS)[number];
