@@ -11,7 +11,7 @@
 //! | [`Rule::Anyone`] | everyone, even before a database is open (the shell's own commands) |
 //! | [`Rule::SignedIn`] | anyone signed in: their own settings and the catalog |
 //! | [`Rule::Hr`] | HR administrators only |
-//! | [`Rule::Person`] | the person themself (their own profile), and HR |
+//! | [`Rule::Person`] | the person themself (their own profile, their mentor recognition with its ratings), and HR |
 //! | [`Rule::ProgressOf`] | the person, anyone above them in the reporting line, and HR (a mentor follows their mentee on the pair page) |
 //! | [`Rule::PeopleOf`] | a manager for the people under them (any depth), and HR; a department is HR's |
 //! | [`Rule::PairMember`] | the mentee and the mentor of the pair, and HR |

@@ -39,6 +39,9 @@ pub fn mentee_progress(
     now: DateTime<Utc>,
 ) -> CoreResult<MenteeProgress> {
     access::require(store, Need::ProgressOf(mentee_id), Effect::Read)?;
+    // Ratings are the pair's and HR's: a manager reading the page never sees them.
+    let show_ratings =
+        access::acting_as_hr(store) || access::acting_person(store) == Some(mentee_id);
     let conn = store.conn();
     let mentee = person_summary(conn, mentee_id)?
         .ok_or_else(|| CoreError::not_found("employee", mentee_id))?;
@@ -99,8 +102,8 @@ pub fn mentee_progress(
                 status: s.status,
                 hours,
                 summary: s.summary.clone(),
-                mentee_rating: s.mentee_rating,
-                mentor_rating: s.mentor_rating,
+                mentee_rating: s.mentee_rating.filter(|_| show_ratings),
+                mentor_rating: s.mentor_rating.filter(|_| show_ratings),
             }
         })
         .collect();

@@ -25,7 +25,7 @@ pub fn mentor_recognition(
     mentor_id: EmployeeId,
     now: DateTime<Utc>,
 ) -> CoreResult<MentorRecognition> {
-    access::require(store, Need::ProgressOf(mentor_id), Effect::Read)?;
+    access::require(store, Need::Person(mentor_id), Effect::Read)?;
     let conn = store.conn();
     let mentor = person_summary(conn, mentor_id)?
         .ok_or_else(|| CoreError::not_found("employee", mentor_id))?;

@@ -29,7 +29,7 @@ pub fn mentor_summary_html(
     now: DateTime<Utc>,
     language: Language,
 ) -> CoreResult<Export> {
-    access::require(store, Need::ProgressOf(mentor_id), Effect::Read)?;
+    access::require(store, Need::Person(mentor_id), Effect::Read)?;
     let r = mentor_recognition(store, mentor_id, now)?;
     let html = render(&r, language);
     Ok(Export {

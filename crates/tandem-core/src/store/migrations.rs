@@ -9,6 +9,11 @@
 //! PostgreSQL. A database whose version is higher than [`SCHEMA_VERSION`] was written by a newer
 //! Tandem and is refused untouched; a PostgreSQL database with tables but no `tandem_schema` is
 //! not Tandem's and is refused untouched too.
+//!
+//! On PostgreSQL every table is guarded by row-level security (`postgres/012_row_security.sql`):
+//! a step that adds a table adds its `GRANT ... TO PUBLIC`, `ENABLE ROW LEVEL SECURITY` and
+//! policies in the same file, and a test in `tests/postgres_roles.rs` fails while a table has no
+//! row-level security.
 
 use super::db::{self, Connection, Engine};
 use crate::domain::text::employee_sort_name;
@@ -76,6 +81,11 @@ const STEPS: &[Step] = &[
     Step {
         sqlite: include_str!("migrations/011_logins.sql"),
         postgres: include_str!("migrations/postgres/011_logins.sql"),
+        hook: None,
+    },
+    Step {
+        sqlite: include_str!("migrations/012_shared_log.sql"),
+        postgres: include_str!("migrations/postgres/012_row_security.sql"),
         hook: None,
     },
 ];

@@ -372,6 +372,34 @@ pub mod testing {
         name: String,
     }
 
+    /// The test database a store from [`fresh_store`] works on.
+    pub fn database_of(store: &Store) -> Option<&str> {
+        store.drop_guard.as_ref().map(|g| g.name.as_str())
+    }
+
+    /// A login role on the test server (the test role may create roles), dropped with the guard:
+    /// for the tests that connect as a participant, a manager or HR's other logins.
+    pub fn login_role(prefix: &str) -> CoreResult<(String, String, DropRole)> {
+        let name = format!(
+            "tandem_r_{}_{prefix}",
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        let password = uuid::Uuid::new_v4().simple().to_string();
+        admin_exec(&format!("CREATE ROLE {name} LOGIN PASSWORD '{password}'"))?;
+        Ok((name.clone(), password, DropRole { name }))
+    }
+
+    /// Drops its role when dropped; declare it before the stores that connect as it.
+    pub struct DropRole {
+        name: String,
+    }
+
+    impl Drop for DropRole {
+        fn drop(&mut self) {
+            let _ = admin_exec(&format!("DROP ROLE IF EXISTS {}", self.name));
+        }
+    }
+
     impl Drop for DropDatabase {
         fn drop(&mut self) {
             if let Ok(settings) = settings_for("postgres") {

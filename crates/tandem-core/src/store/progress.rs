@@ -4,7 +4,10 @@
 //!
 //! Invariant: no query in this file reads the log's private notes. They belong to the pair's own
 //! screens (the `session` module); every screen fed from here may be shown to managers or HR. A
-//! unit test fails if the column's name appears in this file.
+//! unit test fails if the column's name appears in this file. Summaries and practice tasks are read
+//! through the view `session_shared` (migration 012), which on a team database gives a manager the
+//! rows of their people; ratings come from `session_log` itself, which row-level security keeps
+//! from managers (their ratings read as NULL).
 //!
 //! Instants of a few rows are read as Unix seconds (`unixepoch(...)`). The walks over many
 //! sessions (the dashboard, the manager view) read the stored text instead and parse it here

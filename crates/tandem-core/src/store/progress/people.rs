@@ -242,11 +242,12 @@ pub fn mentee_sessions(
     let rows = conn
         .prepare_cached(
             "SELECT s.id, p.id, p.program_id, unixepoch(s.starts_at), unixepoch(s.ends_at),
-                    s.status, l.session_id IS NOT NULL, COALESCE(l.summary, ''),
-                    COALESCE(l.task_set, ''), l.previous_task_outcome, l.mentee_rating,
+                    s.status, h.session_id IS NOT NULL, COALESCE(h.summary, ''),
+                    COALESCE(h.task_set, ''), h.previous_task_outcome, l.mentee_rating,
                     l.mentor_rating
              FROM program_pair p
              JOIN session s ON s.pair_id = p.id
+             LEFT JOIN session_shared h ON h.session_id = s.id
              LEFT JOIN session_log l ON l.session_id = s.id
              WHERE p.mentee_id = ?1 AND p.status = 'approved' AND (CAST(?2 AS TEXT) IS NULL OR p.program_id = ?2)
              ORDER BY s.starts_at, s.id",
@@ -494,7 +495,7 @@ pub fn latest_summaries(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT s.pair_id, s.id, s.starts_at, l.summary
          FROM session s
-         JOIN session_log l ON l.session_id = s.id
+         JOIN session_shared l ON l.session_id = s.id
          WHERE s.pair_id IN (SELECT value FROM json_each(?1))
            AND s.status = 'held' AND l.summary <> ''
          {order}"

@@ -216,7 +216,7 @@ pub fn for_each_confirmed_assessment(
 
 /// Every non-empty summary of a session log.
 pub(crate) const ALL_SUMMARIES_SQL: &str =
-    "SELECT session_id, summary FROM session_log WHERE summary <> ''";
+    "SELECT session_id, summary FROM session_shared WHERE summary <> ''";
 
 /// Calls `f(session, summary)` for every log with a non-empty summary, in any program, with the
 /// summary borrowed from the row.
