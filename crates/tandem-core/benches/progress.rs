@@ -89,14 +89,63 @@ struct Generated {
     _dir: tempfile::TempDir,
     _server_database: Option<tandem_core::store::postgres::testing::DropDatabase>,
     store: Store,
+    /// The same database opened by the top manager (`employees[0]`) as themself: on PostgreSQL
+    /// through a login of their own, so row-level security applies as it does in the app.
+    top_manager: SignedIn,
+    /// The same for the manager whose people number closest to 2,000.
+    mid_manager: SignedIn,
     employees: Vec<tandem_core::domain::EmployeeId>,
     history: tandem_core::progress::synthetic::SyntheticProgress,
+}
+
+/// A manager's own connection to the generated database.
+struct SignedIn {
+    id: tandem_core::domain::EmployeeId,
+    store: Store,
+    _role: Option<tandem_core::store::postgres::testing::DropRole>,
+}
+
+fn sign_in(
+    hr: &mut Store,
+    server: Option<&tandem_core::store::postgres::ServerSettings>,
+    path: &Path,
+    id: tandem_core::domain::EmployeeId,
+    now: DateTime<Utc>,
+) -> CoreResult<SignedIn> {
+    Ok(match server {
+        Some(settings) => {
+            let (login, password, role) =
+                tandem_core::store::postgres::testing::login_role("manager")?;
+            tandem_core::access::link_login(hr, &login, Some(id), false, now)?;
+            let mut settings = settings.clone();
+            settings.user = login;
+            settings.password = Some(password);
+            SignedIn {
+                id,
+                store: tandem_core::store::postgres::open(&settings)?,
+                _role: Some(role),
+            }
+        }
+        None => {
+            let mut store = Store::open(path)?;
+            store.set_actor(tandem_core::domain::Actor::signed_in(
+                "manager",
+                Some(id),
+                false,
+            ));
+            SignedIn {
+                id,
+                store,
+                _role: None,
+            }
+        }
+    })
 }
 
 fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temporary directory: {e}"));
     let path = dir.path().join("progress.sqlite");
-    let (mut store, server_database) = if on_postgres() {
+    let (mut store, server_database, server) = if on_postgres() {
         let (settings, guard) = tandem_core::store::postgres::testing::empty_database()?;
         let guard = if std::env::var_os("PROGRESS_BENCH_KEEP").is_some() {
             println!("keeping the PostgreSQL database {}", settings.database);
@@ -105,9 +154,13 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
         } else {
             Some(guard)
         };
-        (tandem_core::store::postgres::open(&settings)?, guard)
+        (
+            tandem_core::store::postgres::open(&settings)?,
+            guard,
+            Some(settings),
+        )
     } else {
-        (Store::open(&path)?, None)
+        (Store::open(&path)?, None, None)
     };
 
     let started = Instant::now();
@@ -141,10 +194,21 @@ fn generate(programs: usize, now: DateTime<Utc>) -> CoreResult<Generated> {
         audience.as_secs_f64() * 1e3,
         file_size_mb(&path),
     );
+    let top_manager = sign_in(&mut store, server.as_ref(), &path, employees[0], now)?;
+    let mut mid = (usize::MAX, employees[0]);
+    for &id in employees.iter().take(400) {
+        let under = tandem_core::store::progress::people_under(store.conn(), id)?.len();
+        if under.abs_diff(2_000) < mid.0 {
+            mid = (under.abs_diff(2_000), id);
+        }
+    }
+    let mid_manager = sign_in(&mut store, server.as_ref(), &path, mid.1, now)?;
     Ok(Generated {
         _dir: dir,
         _server_database: server_database,
         store,
+        top_manager,
+        mid_manager,
         employees,
         history,
     })
@@ -171,6 +235,8 @@ fn main() -> CoreResult<()> {
     let generated = generate(1, now)?;
     let Generated {
         store,
+        top_manager,
+        mid_manager,
         employees,
         history,
         ..
@@ -244,6 +310,43 @@ fn main() -> CoreResult<()> {
         let v = manager_view(store, &top, last, now)?;
         Ok(format!("from {}", v.offset))
     })?;
+    // The same screens read by the top manager signed in as themself (HR above): what checking
+    // permissions costs, in the core and, on PostgreSQL, in row-level security.
+    time("manager view as the top manager (first page)", 11, |_| {
+        let v = manager_view(&top_manager.store, &top, page, now)?;
+        Ok(format!(
+            "{} of {} taking part",
+            v.people.len(),
+            v.people_taking_part
+        ))
+    })?;
+    time("mentee page as the top manager (every program)", 41, |i| {
+        let mentee = history.pairs[(i * 53) % history.pairs.len()].1;
+        let m = mentee_progress(&top_manager.store, mentee, None, now)?;
+        Ok(format!("{} tasks", m.tasks.len()))
+    })?;
+    let mid = ManagerScope::Manager(mid_manager.id);
+    time("manager view, a manager of ~2,000 (as HR)", 11, |_| {
+        let v = manager_view(store, &mid, page, now)?;
+        Ok(format!(
+            "{} of {} taking part, {} in scope",
+            v.people.len(),
+            v.people_taking_part,
+            v.people_in_scope
+        ))
+    })?;
+    time(
+        "manager view, a manager of ~2,000 (as themself)",
+        11,
+        |_| {
+            let v = manager_view(&mid_manager.store, &mid, page, now)?;
+            Ok(format!(
+                "{} of {} taking part",
+                v.people.len(),
+                v.people_taking_part
+            ))
+        },
+    )?;
     time("manager CSV export, top manager (everyone)", 5, |_| {
         let f = manager_view_csv(store, &top, now)?;
         Ok(format!("{} KB", f.bytes.len() / 1024))

@@ -31,7 +31,7 @@ enum Role {
     Mentee,
     Manager,
     OtherMentor,
-    NoRole,
+    Nobody,
 }
 
 const ROLES: [Role; 6] = [
@@ -40,7 +40,7 @@ const ROLES: [Role; 6] = [
     Role::Mentee,
     Role::Manager,
     Role::OtherMentor,
-    Role::NoRole,
+    Role::Nobody,
 ];
 
 fn actor(w: &World, role: Role) -> Actor {
@@ -51,7 +51,7 @@ fn actor(w: &World, role: Role) -> Actor {
         Role::Mentee => person("bruno"),
         Role::Manager => person("ceo"),
         Role::OtherMentor => person("felix"),
-        Role::NoRole => person("ines"),
+        Role::Nobody => person("ines"),
     }
 }
 

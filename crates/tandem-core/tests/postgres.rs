@@ -246,6 +246,16 @@ fn the_demo_file_moved_into_an_empty_team_database_gives_the_same_dashboard() ->
     assert_eq!(counts, copied);
     // The login that moved the file stays the team database's HR administrator.
     assert!(team.actor().hr && team.actor().login.is_some());
+    let shared_logs: i64 =
+        team.conn()
+            .query_row("SELECT COUNT(*) FROM session_shared", (), |r| r.get(0))?;
+    let logs: i64 = solo
+        .conn()
+        .query_row("SELECT COUNT(*) FROM session_log", (), |r| r.get(0))?;
+    assert_eq!(
+        shared_logs, logs,
+        "every copied log is shared through session_shared"
+    );
     assert_eq!(
         tandem_core::access::list_logins(&team)?
             .iter()
@@ -263,10 +273,14 @@ fn the_demo_file_moved_into_an_empty_team_database_gives_the_same_dashboard() ->
     let on_file = progress::program_dashboard(&solo, program, now)?;
     let on_server = progress::program_dashboard(&team, program, now)?;
     assert_eq!(on_server, on_file);
-    // Row for row the same, but for the team's own logins.
+    // Row for row the same, but for the team's own tables.
     let shared = |rows: Vec<String>| -> Vec<String> {
         rows.into_iter()
-            .filter(|r| !r.starts_with("tandem_login|"))
+            .filter(|r| {
+                !transfer::TEAM_OWN
+                    .iter()
+                    .any(|t| r.starts_with(&format!("{t}|")))
+            })
             .collect()
     };
     assert_eq!(

@@ -107,12 +107,13 @@ fn a_mentee_reads_and_changes_their_own_pair_and_nothing_else() -> CoreResult<()
     );
     assert_eq!(count(sql, "SELECT COUNT(*) FROM program_exclusion")?, 0);
     assert_eq!(count(sql, "SELECT COUNT(*) FROM tandem_login")?, 1);
-    // Jules is neither under Bruno nor paired with him (Claire, under him, would be visible).
-    let jules_profile = format!(
+    // Denis is neither under Bruno nor paired with him (Claire, under him, would be visible).
+    let denis_profile = format!(
         "SELECT COUNT(*) FROM skill_level WHERE employee_id = '{}'",
-        w.id("jules")
+        w.id("denis")
     );
-    assert_eq!(count(sql, &jules_profile)?, 0);
+    assert_eq!(count(sql, &denis_profile)?, 0);
+    assert!(count(w.store.conn(), &denis_profile)? > 0);
 
     // Forbidden changes: refused, or touching no row.
     let bruno_id = w.id("bruno");
@@ -264,5 +265,25 @@ fn a_mentor_confirms_levels_and_another_mentor_sees_none_of_the_pair() -> CoreRe
         );
         assert_eq!(count(&felix.sql, &sql)?, 0, "{table}");
     }
+    Ok(())
+}
+
+#[test]
+fn a_change_in_the_reporting_line_changes_what_a_manager_sees_at_once() -> CoreResult<()> {
+    if !testing::selected() {
+        return Ok(());
+    }
+    let mut w = world()?;
+    let bruno = login_as(&mut w, "bruno")?;
+    let jules = w.id("jules");
+    let record = format!("SELECT COUNT(*) FROM employee WHERE id = '{jules}'");
+    assert_eq!(count(&bruno.sql, &record)?, 0);
+
+    // HR moves Jules under Bruno: his next statement sees Jules.
+    w.store.conn().execute(
+        "UPDATE employee SET manager_id = ?1 WHERE id = ?2",
+        [w.id("bruno").to_string(), jules.to_string()],
+    )?;
+    assert_eq!(count(&bruno.sql, &record)?, 1);
     Ok(())
 }

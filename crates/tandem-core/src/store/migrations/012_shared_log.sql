@@ -8,3 +8,26 @@
 
 CREATE VIEW session_shared AS
 SELECT session_id, task_set, previous_task_outcome, summary FROM session_log;
+
+-- Topics and self-assessed levels carry their session's pair, which triggers fill in: the team
+-- database's row-level security checks a row against the set of pairs the reader may see, a
+-- cheap test, where going through the session cost a search per row. A session never changes
+-- pair, so the copy never goes stale.
+ALTER TABLE session_topic ADD COLUMN pair_id TEXT;
+ALTER TABLE self_assessment ADD COLUMN pair_id TEXT;
+UPDATE session_topic SET pair_id = (SELECT pair_id FROM session WHERE id = session_topic.session_id);
+UPDATE self_assessment SET pair_id = (SELECT pair_id FROM session WHERE id = self_assessment.session_id);
+
+CREATE TRIGGER session_topic_pair AFTER INSERT ON session_topic
+WHEN NEW.pair_id IS NULL
+BEGIN
+    UPDATE session_topic SET pair_id = (SELECT pair_id FROM session WHERE id = NEW.session_id)
+    WHERE session_id = NEW.session_id AND topic_id = NEW.topic_id;
+END;
+
+CREATE TRIGGER self_assessment_pair AFTER INSERT ON self_assessment
+WHEN NEW.pair_id IS NULL
+BEGIN
+    UPDATE self_assessment SET pair_id = (SELECT pair_id FROM session WHERE id = NEW.session_id)
+    WHERE session_id = NEW.session_id AND topic_id = NEW.topic_id;
+END;
