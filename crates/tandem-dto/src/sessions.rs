@@ -196,6 +196,8 @@ pub struct ProgramBriefDto {
     pub end_date: String,
     pub cadence_weeks: u8,
     pub session_minutes: u16,
+    /// The good-use charter, for the pair to read before acknowledging it.
+    pub charter: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -5,7 +5,7 @@ const listen = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: (...args: unknown[]) => listen(...args) }));
 
-const { api, connectionApi, onCommandFailure } = await import('./index');
+const { api, accessApi, connectionApi, sessionsApi, onCommandFailure } = await import('./index');
 
 beforeEach(() => {
   invoke.mockReset();
@@ -88,6 +88,30 @@ describe('api', () => {
       ['move_to_team', { form }],
       ['open_solo', { choose: true }],
       ['pick_ca_file', undefined],
+    ]);
+  });
+
+  it('calls the access commands with the argument names of docs/ipc.md', async () => {
+    invoke.mockResolvedValue([]);
+    await accessApi.whoami();
+    await accessApi.viewAs('e7');
+    await accessApi.viewAs(null);
+    await accessApi.listLogins();
+    await accessApi.linkLogin('claire', 'e7', false);
+    await accessApi.linkLogin('hr', null, true);
+    await accessApi.unlinkLogin('claire');
+    await sessionsApi.myPairs();
+    await connectionApi.signOut();
+    expect(invoke.mock.calls).toEqual([
+      ['whoami', undefined],
+      ['view_as', { employeeId: 'e7' }],
+      ['view_as', { employeeId: null }],
+      ['list_logins', undefined],
+      ['link_login', { login: 'claire', employeeId: 'e7', hrAdmin: false }],
+      ['link_login', { login: 'hr', employeeId: null, hrAdmin: true }],
+      ['unlink_login', { login: 'claire' }],
+      ['my_pairs', undefined],
+      ['sign_out', undefined],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The start screen's commands (docs/ipc.md, "Database"): which database is open, opening the
- * file on this computer, connecting to the team server, moving the file into it, reconnecting.
+ * file on this computer, connecting to the team server, moving the file into it, reconnecting,
+ * signing out.
  * No path crosses: the file and the CA certificate are chosen in dialogs that Rust opens.
  */
 import { call } from './call';
@@ -24,4 +25,6 @@ export const connectionApi = {
   connectTeam: (form: TeamFormDto) => call<ConnectionStatusDto>('connect_team', { form }),
   moveToTeam: (form: TeamFormDto) => call<MoveReportDto>('move_to_team', { form }),
   reconnect: () => call<ConnectionStatusDto>('reconnect'),
+  /** Closes the team connection and forgets its remembered password: `open` is then `null`. */
+  signOut: () => call<ConnectionStatusDto>('sign_out'),
 };

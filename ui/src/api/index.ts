@@ -26,6 +26,8 @@ export { toErrorDto, isErrorDto } from './errors';
 export { programsApi } from './programs';
 export { sessionsApi } from './sessions';
 export { connectionApi } from './connection';
+export { accessApi } from './access';
+export type { LoginLinkDto, MeDto } from './access';
 export type { ConnectionStatusDto, DatabaseModeDto, MoveReportDto, TeamFormDto, TeamSettingsDto, TlsModeDto } from './connection';
 export { onCommandFailure, onCommandSuccess } from './call';
 

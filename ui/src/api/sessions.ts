@@ -8,6 +8,7 @@ import type { CancelledByDto } from './bindings/CancelledByDto';
 import type { CharterEntryDto } from './bindings/CharterEntryDto';
 import type { CharterStatusDto } from './bindings/CharterStatusDto';
 import type { LogInputDto } from './bindings/LogInputDto';
+import type { MyPairDto } from './bindings/MyPairDto';
 import type { PairOverviewDto } from './bindings/PairOverviewDto';
 import type { PairPageDto } from './bindings/PairPageDto';
 import type { SeriesProposalDto } from './bindings/SeriesProposalDto';
@@ -35,6 +36,7 @@ export type {
   CharterEntryDto,
   CharterStatusDto,
   LogInputDto,
+  MyPairDto,
   PairOverviewDto,
   PairPageDto,
   SeriesProposalDto,
@@ -47,6 +49,8 @@ export type {
 export const sessionsApi = {
   getPairPage: (pairId: string) => call<PairPageDto>('get_pair_page', { pairId }),
   listPairsWithSessions: (programId: string) => call<PairOverviewDto[]>('list_pairs_with_sessions', { programId }),
+  /** The signed-in person's own approved pairs, with what is theirs to do in each. */
+  myPairs: () => call<MyPairDto[]>('my_pairs'),
 
   proposeSlots: (pairId: string, from: string, to: string) => call<SlotDto[]>('propose_slots', { pairId, from, to }),
   proposeSeries: (pairId: string, firstStart: string) => call<SeriesProposalDto>('propose_series', { pairId, firstStart }),

@@ -8,6 +8,7 @@ import { emit } from '@tauri-apps/api/event';
 import { createProgramsMock } from './mockPrograms';
 import { createSessionsMock } from './mockSessions';
 import { createProgressMock } from './mockProgress';
+import { createAccessMock } from './mockAccess';
 import type {
   CatalogDto,
   ColumnMappingDto,
@@ -75,6 +76,7 @@ const allTopics = () => catalog.platforms.flatMap((p) => p.topics);
 const employees = new Map<string, Stored>();
 const order: string[] = [];
 const programsMock = createProgramsMock(employees, allTopics);
+const accessMock = createAccessMock(employees, programsMock);
 // Created once the employees exist (see installMockBackend), so it can seed follower figures.
 let progressMock: ReturnType<typeof createProgressMock> | null = null;
 let sessionsMock: ReturnType<typeof createSessionsMock> | null = null;
@@ -318,6 +320,7 @@ async function importCommit() {
 
 async function handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
   await new Promise((r) => setTimeout(r, 15));
+  accessMock.guard(cmd);
   switch (cmd) {
     case 'connection_status':
     case 'reconnect':
@@ -423,7 +426,7 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       staged = null;
       return null;
     default: {
-      const answer = programsMock(cmd, args) ?? progressMock?.(cmd, args) ?? sessionsMock?.(cmd, args);
+      const answer = accessMock.handle(cmd, args) ?? programsMock(cmd, args) ?? progressMock?.(cmd, args) ?? sessionsMock?.(cmd, args);
       if (answer !== undefined) return answer;
       fail('internal', `Unknown command ${cmd}`);
     }
@@ -434,7 +437,7 @@ export function installMockBackend(): void {
   const params = new URLSearchParams(location.search);
   generate(Number(params.get('employees') ?? 20000));
   progressMock = createProgressMock(employees, programsMock, () => catalog);
-  sessionsMock = createSessionsMock(employees, programsMock, () => catalog);
+  sessionsMock = createSessionsMock(employees, programsMock, () => catalog, accessMock.viewingAs);
   if (params.get('lang') === 'fr' || params.get('lang') === 'en') language = params.get('lang') as LanguageDto;
   mockIPC((cmd, payload) => handle(cmd, (payload ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
 }

@@ -7,7 +7,9 @@
 import type { EmployeeDetailDto, ErrorDto, FieldErrorDto } from '../api';
 import type {
   AlternativeMentorDto,
+  ConstraintDto,
   MatchingSettingsDto,
+  PairExplanationDto,
   PairDto,
   PartsDto,
   ProgramDto,
@@ -17,6 +19,7 @@ import type {
   SettingsChangeDto,
   SideDto,
   WeightsDto,
+  WhyNotDto,
 } from '../api/programs';
 
 type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null };
@@ -139,34 +142,52 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
       .slice(0, 3);
   }
 
-  function review(p: Program, pair: PairDto): ReviewPairDto {
-    const a = employees.get(pair.mentee_id);
-    const b = employees.get(pair.mentor_id);
+  function explain(menteeId: string, mentorId: string, pp: PartsDto, total: number, blockedBy: ConstraintDto | null): PairExplanationDto {
+    const a = employees.get(menteeId);
+    const b = employees.get(mentorId);
     const topics = catalogTopics();
     const goals = (a?.skills ?? []).filter((s) => s.target !== null);
+    return {
+      score: total,
+      parts: pp,
+      contributions: pp,
+      covered_goals: goals.flatMap((g) => {
+        const m = b?.skills.find((s) => s.topic_id === g.topic_id && s.level > g.level);
+        const topic = topics.find((t) => t.id === g.topic_id);
+        return m && topic ? [{ topic, mentee_level: g.level, mentee_target: g.target ?? g.level, mentor_level: m.level, covered: Math.max(0, Math.min(m.level, g.target ?? 0) - g.level) }] : [];
+      }),
+      shared_interests: (a?.interests ?? []).filter((i) => b?.interests.includes(i)),
+      overlap_minutes: pp.availability > 0 ? 90 : 0,
+      same_site: a?.site === b?.site,
+      shared_languages: (a?.languages ?? []).filter((l) => b?.languages.includes(l)),
+      adoption_rule: 'mock',
+      blocked_by: blockedBy,
+    };
+  }
+
+  function review(p: Program, pair: PairDto): ReviewPairDto {
     return {
       pair,
       mentee: person(pair.mentee_id),
       mentor: person(pair.mentor_id),
-      explanation: {
-        score: pair.score,
-        parts: pair.parts,
-        contributions: pair.parts,
-        covered_goals: goals.flatMap((g) => {
-          const m = b?.skills.find((s) => s.topic_id === g.topic_id && s.level > g.level);
-          const topic = topics.find((t) => t.id === g.topic_id);
-          return m && topic ? [{ topic, mentee_level: g.level, mentee_target: g.target ?? g.level, mentor_level: m.level, covered: Math.max(0, Math.min(m.level, g.target ?? 0) - g.level) }] : [];
-        }),
-        shared_interests: (a?.interests ?? []).filter((i) => b?.interests.includes(i)),
-        overlap_minutes: pair.parts.availability > 0 ? 90 : 0,
-        same_site: a?.site === b?.site,
-        shared_languages: (a?.languages ?? []).filter((l) => b?.languages.includes(l)),
-        adoption_rule: 'mock',
-        blocked_by: null,
-      },
+      explanation: explain(pair.mentee_id, pair.mentor_id, pair.parts, pair.score, null),
       alternatives: alternatives(p, pair.mentee_id, pair.mentor_id),
       removed: [],
     };
+  }
+
+  /** Every hard constraint that rules the pair out, in the order the engine checks them. */
+  function constraints(p: Program, menteeId: string, mentorId: string): ConstraintDto[] {
+    const a = employees.get(menteeId);
+    const b = employees.get(mentorId);
+    const out: ConstraintDto[] = [];
+    if (menteeId === mentorId) out.push('same_person');
+    if (p.exclusions.has(`${menteeId}|${mentorId}`)) out.push('excluded');
+    if (a?.manager_id === mentorId || b?.manager_id === menteeId) out.push('reporting_chain');
+    if (a && b && a.manager_id !== null && a.manager_id === b.manager_id) out.push('same_team');
+    if (a && b && !a.languages.some((l) => b.languages.includes(l))) out.push('no_shared_language');
+    if (p.dto.matching.require_different_department && a && b && a.department === b.department) out.push('same_department');
+    return out;
   }
 
   function settingsOf(p: Program, change: SettingsChangeDto): MatchingSettingsDto {
@@ -265,6 +286,23 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
           .map(([id]) => ({ mentee: person(id), reason: 'allowed_mentors_full' as const, alternatives: alternatives(p, id, null), removed: [] }));
         const d = dto(p);
         return { pairs, unmatched, total_score: pairs.reduce((s, x) => s + x.pair.score, 0), mentor_count: d.mentor_count, mentee_count: d.mentee_count };
+      }
+      case 'why_not': {
+        const p = get(args.programId);
+        const mentee = String(args.menteeId);
+        const mentor = String(args.mentorId);
+        const ruledOut = constraints(p, mentee, mentor);
+        const pp = parts(mentee, mentor);
+        const load = [...p.pairs.values()].filter((x) => x.mentor_id === mentor && x.mentee_id !== mentee).length;
+        const why: WhyNotDto = {
+          mentee: person(mentee),
+          mentor: person(mentor),
+          constraints: ruledOut,
+          mentor_capacity: p.participants.get(mentor)?.capacity ?? p.dto.matching.default_capacity,
+          mentor_load: load,
+          explanation: explain(mentee, mentor, pp, score(p.dto.matching.weights, pp), ruledOut[0] ?? null),
+        };
+        return why;
       }
       case 'set_pair_locked': {
         const pair = get(args.programId).pairs.get(String(args.menteeId));

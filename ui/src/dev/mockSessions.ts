@@ -10,6 +10,7 @@ import type {
   AgendaEntryDto,
   CancelledByDto,
   LogInputDto,
+  MyPairDto,
   PairOverviewDto,
   PairPageDto,
   SessionDto,
@@ -36,7 +37,11 @@ function wallClock(ms: number, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
-export function createSessionsMock(employees: Map<string, Employee>, programs: Programs, catalog: () => CatalogDto) {
+/**
+ * `acting` is the person the app acts for (the one HR views as), or null for HR at the keyboard:
+ * `my_pairs` and the week are theirs.
+ */
+export function createSessionsMock(employees: Map<string, Employee>, programs: Programs, catalog: () => CatalogDto, acting: () => string | null) {
   const sessions = new Map<string, SessionDto>();
   const logs = new Map<string, SessionLogDto>();
   const acks = new Map<string, string>();
@@ -113,7 +118,7 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
     return {
       pair: {
         id: pair.id,
-        program: { id: program.id, name: program.name, start_date: program.start_date, end_date: program.end_date, cadence_weeks: program.cadence_weeks, session_minutes: program.session_minutes },
+        program: { id: program.id, name: program.name, start_date: program.start_date, end_date: program.end_date, cadence_weeks: program.cadence_weeks, session_minutes: program.session_minutes, charter: program.charter },
         mentor: { person: person(pair.mentor_id), timezone: zone(pair.mentor_id) },
         mentee: { person: person(pair.mentee_id), timezone: zone(pair.mentee_id) },
         status: pair.status,
@@ -129,6 +134,12 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
       cover_next: [],
       counts,
     };
+  }
+
+  function overview(pairId: string): PairOverviewDto {
+    const p = page(pairId);
+    const held = ofPair(pairId).filter((s) => s.status === 'held');
+    return { pair_id: pairId, mentor: p.pair.mentor.person, mentee: p.pair.mentee.person, next_session: p.next_session, last_held: held.at(-1)?.starts_at ?? null, counts: p.counts, risks: p.risks };
   }
 
   function counts_(list: SessionDto[]) {
@@ -171,11 +182,25 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
       case 'list_pairs_with_sessions':
         return approved()
           .filter((x) => x.program.id === String(args.programId))
-          .map(({ pair }): PairOverviewDto => {
-            const p = page(pair.id);
-            const held = ofPair(pair.id).filter((s) => s.status === 'held');
-            return { pair_id: pair.id, mentor: p.pair.mentor.person, mentee: p.pair.mentee.person, next_session: p.next_session, last_held: held.at(-1)?.starts_at ?? null, counts: p.counts, risks: p.risks };
+          .map(({ pair }) => overview(pair.id));
+      case 'my_pairs': {
+        const me = acting();
+        if (!me) return [];
+        return approved()
+          .filter(({ pair }) => pair.mentee_id === me || pair.mentor_id === me)
+          .map(({ program, pair }): MyPairDto => {
+            const side = pair.mentee_id === me ? 'mentee' : 'mentor';
+            const unconfirmed = ofPair(pair.id).reduce((n, s) => n + (logs.get(s.id)?.self_assessments.filter((a) => a.confirmed_at === null).length ?? 0), 0);
+            return {
+              program_id: program.id,
+              program_name: program.name,
+              side,
+              overview: overview(pair.id),
+              charter_acknowledged: !program.charter.trim() || acks.has(`${program.id}/${me}`),
+              levels_to_confirm: side === 'mentor' ? unconfirmed : 0,
+            };
           });
+      }
       case 'propose_slots':
         return slots(String(args.pairId), Date.parse(String(args.from)), Date.parse(String(args.to)));
       case 'propose_series': {
@@ -266,7 +291,11 @@ export function createSessionsMock(employees: Map<string, Employee>, programs: P
         const to = Date.parse(String(args.to));
         return [...sessions.values()]
           .filter((s) => Date.parse(s.starts_at) >= from && Date.parse(s.starts_at) < to)
-          .filter((s) => !args.employeeId || s.mentor_id === args.employeeId || s.mentee_id === args.employeeId)
+          .filter((s) => {
+            // Someone signed in (here: the person HR views as) sees their own sessions only.
+            const who = acting() ?? args.employeeId;
+            return !who || s.mentor_id === who || s.mentee_id === who;
+          })
           .sort((a, b) => a.starts_at.localeCompare(b.starts_at))
           .map(agenda);
       }

@@ -10,6 +10,7 @@ describe('routes', () => {
   it('round-trips every screen through the URL hash', () => {
     const routes: Route[] = [
       { name: 'directory' },
+      { name: 'home' },
       { name: 'employee', id: 'a1b2' },
       { name: 'employee-new' },
       { name: 'employee-edit', id: 'a1b2' },
@@ -31,6 +32,14 @@ describe('routes', () => {
   it('opens the directory for unknown addresses', () => {
     expect(parseRoute('')).toEqual({ name: 'directory' });
     expect(parseRoute('#/nowhere/else')).toEqual({ name: 'directory' });
+  });
+
+  it('gives the home of mentees, mentors and managers its own address', () => {
+    expect(parseRoute('#/home')).toEqual({ name: 'home' });
+    expect(parseRoute('#/home/')).toEqual({ name: 'home' });
+    expect(routeHref({ name: 'home' })).toBe('#/home');
+    expect(parseRoute('#/home/else')).toEqual({ name: 'directory' });
+    expect(areaOf({ name: 'home' })).toBe('home');
   });
 
   it('puts employee screens under the directory area', () => {

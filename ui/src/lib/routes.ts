@@ -1,6 +1,8 @@
 /** The screens of the app and their addresses (in the URL hash, so reloads keep the screen). */
 export type Route =
   | { name: 'directory' }
+  /** The home of a mentee, a mentor or a manager: their pairs, their to-do, their people. */
+  | { name: 'home' }
   | { name: 'employee'; id: string }
   | { name: 'employee-new' }
   | { name: 'employee-edit'; id: string }
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
     if (parts[1] === 'mentees' && parts[2] && parts.length === 3) return { name: 'mentee-progress', id: parts[2] };
     if (parts[1] === 'mentors' && parts[2] && parts.length === 3) return { name: 'mentor-recognition', id: parts[2] };
   }
+  if (parts[0] === 'home' && parts.length === 1) return { name: 'home' };
   if (parts[0] === 'week' && parts.length === 1) return { name: 'week' };
   if (parts[0] === 'database' && parts.length === 1) return { name: 'database' };
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
@@ -67,6 +70,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'directory':
       return '#/';
+    case 'home':
+      return '#/home';
     case 'employee':
       return `#/employees/${encodeURIComponent(route.id)}`;
     case 'employee-new':
@@ -106,8 +111,12 @@ export function routeHref(route: Route): string {
   }
 }
 
+/** The sidebar areas. */
+export type Area = 'home' | 'directory' | 'programs' | 'progress' | 'week' | 'import' | 'catalog' | 'database';
+
 /** The sidebar area a route belongs to. */
-export function areaOf(route: Route): 'directory' | 'programs' | 'progress' | 'week' | 'import' | 'catalog' | 'database' {
+export function areaOf(route: Route): Area {
+  if (route.name === 'home') return 'home';
   if (route.name === 'database') return 'database';
   if (route.name === 'programs' || route.name === 'program-new' || route.name === 'program' || route.name === 'program-edit' || route.name === 'pair') return 'programs';
   if (route.name === 'program-report') return 'programs';

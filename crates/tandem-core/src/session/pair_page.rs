@@ -39,6 +39,8 @@ pub struct ProgramBrief {
     pub end_date: NaiveDate,
     pub cadence_weeks: u8,
     pub session_minutes: u16,
+    /// The good-use charter the two people acknowledge: theirs to read before they do.
+    pub charter: String,
 }
 
 /// Who the pair is.
@@ -281,6 +283,7 @@ pub fn pair_page(store: &Store, pair_id: PairId, now: DateTime<Utc>) -> CoreResu
                 end_date: ctx.program.end_date,
                 cadence_weeks: ctx.program.cadence_weeks,
                 session_minutes: ctx.program.session_minutes,
+                charter: ctx.program.charter.clone(),
             },
             mentor: PairPerson {
                 person: person(conn, &ctx.mentor)?,
@@ -313,7 +316,7 @@ pub struct MyPair {
     /// The side the person takes in this pair.
     pub side: Side,
     pub overview: PairOverview,
-    /// The person acknowledged the program's charter.
+    /// The person acknowledged the program's charter, or it has none to acknowledge.
     pub charter_acknowledged: bool,
     /// For the mentor: self-assessed levels that wait for their confirmation.
     pub levels_to_confirm: u32,
@@ -342,7 +345,8 @@ pub fn my_pairs(store: &Store, now: DateTime<Utc>) -> CoreResult<Vec<MyPair>> {
             program_id: row.program_id,
             program_name: ctx.program.name.clone(),
             side,
-            charter_acknowledged: db::acknowledgements(conn, row.program_id)?.contains_key(&me),
+            charter_acknowledged: ctx.program.charter.trim().is_empty()
+                || db::acknowledgements(conn, row.program_id)?.contains_key(&me),
             levels_to_confirm: match side {
                 Side::Mentor => db::unconfirmed_assessments(conn, row.id)?,
                 Side::Mentee => 0,

@@ -275,6 +275,7 @@ impl From<ProgramBrief> for ProgramBriefDto {
             end_date: p.end_date.format("%Y-%m-%d").to_string(),
             cadence_weeks: p.cadence_weeks,
             session_minutes: p.session_minutes,
+            charter: p.charter,
         }
     }
 }

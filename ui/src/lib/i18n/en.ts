@@ -4,6 +4,7 @@ import { sessionsEn } from './sessions.en';
 import { progressEn } from './progress.en';
 import { refusalsEn } from './refusals.en';
 import { importDetailsEn } from './importDetails.en';
+import { accessEn } from './access.en';
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
  * in French is a type error. Placeholders are written `{name}`; plural forms use the suffixes
@@ -335,6 +336,7 @@ export const en = {
   ...progressEn,
   ...refusalsEn,
   ...importDetailsEn,
+  ...accessEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { sessionsFr } from './sessions.fr';
 import { progressFr } from './progress.fr';
 import { refusalsFr } from './refusals.fr';
 import { importDetailsFr } from './importDetails.fr';
+import { accessFr } from './access.fr';
 
 /** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
 export const fr: Messages = {
@@ -333,4 +334,5 @@ export const fr: Messages = {
   ...progressFr,
   ...refusalsFr,
   ...importDetailsFr,
+  ...accessFr,
 };
