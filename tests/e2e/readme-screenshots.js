@@ -122,6 +122,23 @@ try {
   await typeInto(driver, 'team-host', 'db.lanvoie.fr');
   await typeInto(driver, 'team-user', 'claire.martin');
   await shot(driver, 'database');
+
+  // What a mentor and a manager see, through HR's "view as" (read-only) on the demo company.
+  async function viewAs(name) {
+    await click(driver, 'view-as');
+    await typeInto(driver, 'view-as-search', name);
+    await (await driver.wait(until.elementLocated(tid('view-as-result')), WAIT)).click();
+    await waitVisible(driver, 'viewing-as-banner');
+  }
+  await viewAs("Gabriel N'Diaye");
+  await waitVisible(driver, 'my-pair', WAIT * 2);
+  await shot(driver, 'home-mentor');
+  await click(driver, 'stop-viewing');
+  await viewAs('Stéphane Robert');
+  await driver.executeScript("location.hash = '#/progress'");
+  await waitVisible(driver, 'person', WAIT * 2);
+  await shot(driver, 'home-manager');
+  await click(driver, 'stop-viewing');
 } finally {
   await quit(driver);
 }
