@@ -7,6 +7,7 @@
 //! pair is A (Bruno ← Emma, program P), the person is Bruno, the manager scope is the CEO's.
 //! Runs on SQLite, and on PostgreSQL under `TANDEM_TEST_ENGINE=postgres`.
 
+mod programs_fixture;
 mod progress_fixture;
 
 use chrono::Duration;
@@ -591,5 +592,80 @@ fn logins_are_linked_by_hr_and_the_last_hr_administrator_stays() -> CoreResult<(
     access::link_login(&mut w.store, "backup_hr", None, true, now())?;
     let links = access::unlink_login(&mut w.store, "c.petit")?;
     assert!(links.iter().all(|l| l.login != "c.petit"));
+    Ok(())
+}
+
+#[test]
+fn a_profile_the_participant_fills_in_is_what_the_next_matching_uses() -> CoreResult<()> {
+    use programs_fixture::{add, pair_set, Person};
+    use tandem_core::domain::{ProgramRole, SkillLevel};
+
+    let mut store = tandem_core::Store::open_for_tests()?;
+    let person = |first, last, grade, role, department, skills| Person {
+        first,
+        last,
+        grade,
+        role,
+        manager: None,
+        department,
+        languages: &["fr"],
+        skills,
+    };
+    let marc = add(
+        &mut store,
+        1,
+        person(
+            "Marc",
+            "Mentee",
+            8,
+            ProgramRole::Mentee,
+            "Sales",
+            &[("tiktok.video", 0, Some(4))],
+        ),
+    )?;
+    let xavier = add(
+        &mut store,
+        2,
+        person(
+            "Xavier",
+            "Analyst",
+            2,
+            ProgramRole::Mentor,
+            "IT",
+            &[("linkedin.analytics", 4, None)],
+        ),
+    )?;
+    let yasmine = add(
+        &mut store,
+        3,
+        person(
+            "Yasmine",
+            "Video",
+            2,
+            ProgramRole::Mentor,
+            "Marketing",
+            &[("tiktok.video", 4, None)],
+        ),
+    )?;
+    let p = program::create_program(&mut store, programs_fixture::input("Self-service"))?.id;
+    program::add_participants(&mut store, p, Side::Mentee, &[marc])?;
+    program::add_participants(&mut store, p, Side::Mentor, &[xavier, yasmine])?;
+    program::run_matching(&mut store, p)?;
+    assert_eq!(pair_set(&store, p)?, [(marc, yasmine)].into());
+
+    // Marc, signed in as himself, changes his goal from TikTok videos to LinkedIn analytics.
+    store.set_actor(Actor::signed_in("marc", Some(marc), false));
+    let mut own = draft_of(&directory::get_employee(&store, marc)?.employee);
+    own.skills = vec![SkillLevel {
+        topic_id: "linkedin.analytics".into(),
+        level: 0,
+        target: Some(4),
+    }];
+    directory::update_employee(&mut store, marc, own, None)?;
+
+    // HR's next run matches him on what he wrote.
+    store.set_actor(Actor::hr_here());
+    program::run_matching(&mut store, p)?;
+    assert_eq!(pair_set(&store, p)?, [(marc, xavier)].into());
     Ok(())
 }
