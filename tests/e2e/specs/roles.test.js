@@ -51,16 +51,21 @@ function serverUrl(database, user, password) {
   return url.toString();
 }
 
-/** Clicks the element `locator` finds, again if the list it is in was drawn anew meanwhile. */
-async function clickSettled(driver, locator, message) {
+/** Runs `action` again when the element it held was drawn anew meanwhile (a screen reloading). */
+async function settled(action) {
   for (let attempt = 0; ; attempt++) {
     try {
-      await (await driver.wait(until.elementLocated(locator), WAIT, message)).click();
-      return;
+      return await action();
     } catch (e) {
       if (e.name !== 'StaleElementReferenceError' || attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** Clicks the element `locator` finds, again if the list it is in was drawn anew meanwhile. */
+async function clickSettled(driver, locator, message) {
+  await settled(async () => (await driver.wait(until.elementLocated(locator), WAIT, message)).click());
 }
 
 async function pageText(driver) {
@@ -91,19 +96,23 @@ describe('roles in team mode', { timeout: 300_000, skip: SERVER ? false : 'no te
     await click(driver, 'lang-en');
     await openArea(driver, 'database');
     const url = new URL(SERVER);
-    await typeInto(driver, 'team-host', url.hostname);
-    await typeInto(driver, 'team-port', url.port);
-    await typeInto(driver, 'team-database', DATABASE);
-    await typeInto(driver, 'team-user', decodeURIComponent(url.username));
-    await typeInto(driver, 'team-password', decodeURIComponent(url.password));
+    for (const [id, value] of [
+      ['team-host', url.hostname],
+      ['team-port', url.port],
+      ['team-database', DATABASE],
+      ['team-user', decodeURIComponent(url.username)],
+      ['team-password', decodeURIComponent(url.password)],
+    ]) {
+      await settled(() => typeInto(driver, id, value));
+    }
     await driver.executeScript(
       `const s = document.querySelector('[data-testid="team-tls"]');
        s.value = 'disable';
        s.dispatchEvent(new Event('change', { bubbles: true }));`,
     );
-    await click(driver, 'move-start');
-    await click(driver, 'confirm-button');
-    await waitVisible(driver, 'move-done', WAIT * 3);
+    await settled(() => click(driver, 'move-start'));
+    await settled(() => click(driver, 'confirm-button'));
+    await settled(() => waitVisible(driver, 'move-done', WAIT * 3));
 
     // A mentor whose mentee has a manager, in a pair that acknowledged its charter.
     const row = psql(
@@ -122,22 +131,27 @@ describe('roles in team mode', { timeout: 300_000, skip: SERVER ? false : 'no te
     assert.equal(row.length, 7, `the demo has a mentor whose mentee has a manager: ${row}`);
     people = { mentorId: row[0], mentor: row[1], menteeId: row[2], mentee: row[3], managerId: row[4], manager: row[5], pairId: row[6] };
 
-    // HR links the mentor's login in the app; the manager's through SQL, as IT could.
-    await openArea(driver, 'database');
-    await typeInto(driver, 'login-name', MENTOR_LOGIN);
-    await typeInto(driver, 'login-person-search', people.mentor);
+    // HR links the mentor's login in the app; the manager's through SQL, as IT could. The list
+    // shows HR's own login once the section has loaded.
+    await driver.wait(
+      async () => (await driver.findElements(By.xpath('//*[@data-testid="login-row"][contains(., "HR")]'))).length > 0,
+      WAIT,
+      'the logins section does not list the HR administrator',
+    );
+    await settled(() => typeInto(driver, 'login-name', MENTOR_LOGIN));
+    await settled(() => typeInto(driver, 'login-person-search', people.mentor));
     await clickSettled(
       driver,
       By.xpath(`//*[@data-testid="login-person-result"][contains(., "${people.mentor.split(' ').pop()}")]`),
       `${people.mentor} is not offered`,
     );
-    await click(driver, 'link-login');
+    await settled(() => click(driver, 'link-login'));
     await driver.wait(
       async () => (await driver.findElements(By.xpath(`//*[@data-testid="login-row"][contains(., "${MENTOR_LOGIN}")]`))).length === 1,
       WAIT,
       'the linked login is not listed',
     );
-    await shot(driver, 'roles-logins');
+    await settled(() => shot(driver, 'roles-logins'));
     psql(team, `INSERT INTO tandem_login (login, employee_id, hr_admin, created_at) VALUES ('${MANAGER_LOGIN}', '${people.managerId}', FALSE, '2026-12-01T00:00:00Z')`);
     assert.equal(psql(team, `SELECT employee_id FROM tandem_login WHERE login = '${MENTOR_LOGIN}'`), people.mentorId);
   });
@@ -203,11 +217,17 @@ describe('roles in team mode', { timeout: 300_000, skip: SERVER ? false : 'no te
     await waitText(driver, 'me-role', (t) => t.includes('Manager'), 'the top of the sidebar does not say a manager signed in');
     // Their people: the home of a manager, a screen of its own for one also in a pair.
     if ((await driver.findElements(tid('manager-view'))).length === 0) await driver.executeScript(`location.hash = '#/progress'`);
-    const card = await driver.wait(
-      until.elementLocated(By.xpath(`//*[@data-testid="person"][.//*[@data-testid="person-name"][contains(., "${people.mentee}")]]`)),
-      WAIT,
-      `the manager's home does not list ${people.mentee}`,
-    );
+    // Their people come 50 to a page, in name order: turn the pages to the mentee.
+    const cardPath = By.xpath(`//*[@data-testid="person"][.//*[@data-testid="person-name"][contains(., "${people.mentee}")]]`);
+    await waitVisible(driver, 'person');
+    for (let page = 0; page < 20 && (await driver.findElements(cardPath)).length === 0; page++) {
+      const next = await driver.findElements(tid('people-next'));
+      assert.ok(next.length > 0 && (await next[0].isEnabled()), `the manager's people do not include ${people.mentee}`);
+      const first = await textOf(driver, 'people-range');
+      await next[0].click();
+      await driver.wait(async () => (await textOf(driver, 'people-range')) !== first, WAIT, 'the next page did not load');
+    }
+    const card = await driver.wait(until.elementLocated(cardPath), WAIT, `the manager's home does not list ${people.mentee}`);
     await (await card.findElement(tid('person-summaries'))).click();
     await driver.wait(async () => (await pageText(driver)).includes(SUMMARY), WAIT, 'the summary is not shown to the manager');
     await shot(driver, 'roles-manager-home');
