@@ -16,7 +16,7 @@ use super::charter::{pair_entries, CharterEntry};
 use super::context::PairContext;
 use super::health::{assess, RiskReason};
 use super::log::{read_log, topic_map, topic_name};
-use super::model::{PairId, Session, SessionLog, SessionStatus, TopicDepth};
+use super::model::{PairId, Session, SessionId, SessionLog, SessionStatus, TopicDepth};
 use crate::domain::{Employee, Topic};
 use crate::program::{PairStatus, PersonSummary, ProgramId, Side, TopicName};
 use crate::store::programs as program_db;
@@ -322,6 +322,29 @@ pub struct MyPair {
     pub levels_to_confirm: u32,
 }
 
+/// A pair at a glance from its sessions: next and last, counts, health.
+fn overview(
+    conn: &Connection,
+    ctx: &PairContext,
+    sessions: &[Session],
+    logged: &HashSet<SessionId>,
+    now: DateTime<Utc>,
+) -> CoreResult<PairOverview> {
+    Ok(PairOverview {
+        pair_id: ctx.pair.id,
+        mentor: person(conn, &ctx.mentor)?,
+        mentee: person(conn, &ctx.mentee)?,
+        next_session: next_session(sessions, now),
+        last_held: sessions
+            .iter()
+            .filter(|s| s.status == SessionStatus::Held)
+            .map(|s| s.starts_at)
+            .max(),
+        counts: counts(sessions, logged, now),
+        risks: risks(ctx, sessions, now),
+    })
+}
+
 /// The approved pairs of the person signed in (or viewed as), with their next session, counts,
 /// health and to-do, in program then pair order. Empty for HR at the keyboard of a solo file,
 /// who is nobody in particular.
@@ -351,19 +374,7 @@ pub fn my_pairs(store: &Store, now: DateTime<Utc>) -> CoreResult<Vec<MyPair>> {
                 Side::Mentor => db::unconfirmed_assessments(conn, row.id)?,
                 Side::Mentee => 0,
             },
-            overview: PairOverview {
-                pair_id: row.id,
-                mentor: person(conn, &ctx.mentor)?,
-                mentee: person(conn, &ctx.mentee)?,
-                next_session: next_session(&sessions, now),
-                last_held: sessions
-                    .iter()
-                    .filter(|s| s.status == SessionStatus::Held)
-                    .map(|s| s.starts_at)
-                    .max(),
-                counts: counts(&sessions, &logged, now),
-                risks: risks(&ctx, &sessions, now),
-            },
+            overview: overview(conn, &ctx, &sessions, &logged, now)?,
         });
     }
     Ok(out)
@@ -389,19 +400,7 @@ pub fn list_pairs_with_sessions(
     for row in db::approved_pairs(conn, program_id)? {
         let ctx = PairContext::load(conn, row.id)?;
         let sessions = by_pair.remove(&row.id).unwrap_or_default();
-        out.push(PairOverview {
-            pair_id: row.id,
-            mentor: person(conn, &ctx.mentor)?,
-            mentee: person(conn, &ctx.mentee)?,
-            next_session: next_session(&sessions, now),
-            last_held: sessions
-                .iter()
-                .filter(|s| s.status == SessionStatus::Held)
-                .map(|s| s.starts_at)
-                .max(),
-            counts: counts(&sessions, &logged, now),
-            risks: risks(&ctx, &sessions, now),
-        });
+        out.push(overview(conn, &ctx, &sessions, &logged, now)?);
     }
     out.sort_by_key(|p| {
         (
