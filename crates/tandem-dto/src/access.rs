@@ -5,7 +5,7 @@ use tandem_core::access::{LoginLink, Me};
 use tandem_core::session::MyPair;
 use ts_rs::TS;
 
-use crate::{PairOverviewDto, ProgramPersonDto, SideDto};
+use crate::{PairOverviewDto, ProfileGapDto, ProgramPersonDto, SideDto};
 
 /// Who the app acts for, and what they take part in: the top bar, the navigation and the home
 /// screen read it.
@@ -24,6 +24,8 @@ pub struct MeDto {
     pub manager: bool,
     /// The person HR is viewing as (read-only); the role flags are then theirs.
     pub viewing_as: Option<ProgramPersonDto>,
+    /// What the person's own profile lacks for the sides they take; empty when complete.
+    pub profile_gaps: Vec<ProfileGapDto>,
 }
 
 impl From<Me> for MeDto {
@@ -36,6 +38,7 @@ impl From<Me> for MeDto {
             mentor: m.mentor,
             manager: m.manager,
             viewing_as: m.viewing_as.map(Into::into),
+            profile_gaps: m.profile_gaps.into_iter().map(Into::into).collect(),
         }
     }
 }

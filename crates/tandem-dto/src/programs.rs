@@ -101,6 +101,19 @@ pub struct ParticipantDto {
     pub capacity_override: Option<u8>,
     /// The capacity matching uses (mentees: 1).
     pub capacity: u8,
+    /// What their profile lacks for their side, before matching can use it; empty when complete.
+    pub profile_gaps: Vec<ProfileGapDto>,
+}
+
+/// What a participant's profile lacks: a learning goal (mentees), a skill (mentors), or weekly
+/// availability (everyone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ProfileGapDto {
+    Goals,
+    Skills,
+    Availability,
 }
 
 /// A hard constraint that rules a pair out.

@@ -21,6 +21,7 @@ export type { LanguageDto } from './bindings/LanguageDto';
 export type { PersonRefDto } from './bindings/PersonRefDto';
 export type { PlatformDto } from './bindings/PlatformDto';
 export type { PlatformInputDto } from './bindings/PlatformInputDto';
+export type { ProfileGapDto } from './bindings/ProfileGapDto';
 export type { ProgramRoleDto } from './bindings/ProgramRoleDto';
 export type { RejectedRowDto } from './bindings/RejectedRowDto';
 export type { RowDetailDto } from './bindings/RowDetailDto';

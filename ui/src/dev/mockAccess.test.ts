@@ -12,8 +12,11 @@ function employee(id: string, manager_id: string | null): Employee {
   };
 }
 
-function setup() {
+function setup(complete: string[] = []) {
   const employees = new Map([employee('e1', null), employee('e2', 'e1'), employee('e3', null)].map((e) => [e.id, e]));
+  for (const id of complete) {
+    Object.assign(employees.get(id)!, { skills: [{ topic_id: 't1', level: 1, target: 3 }], availability: [{ weekday: 1, start_minute: 540, end_minute: 600 }] });
+  }
   const programs = (cmd: string) => {
     if (cmd === 'list_programs') return [{ id: 'prog-1' }];
     if (cmd === 'list_pairs') {
@@ -34,6 +37,14 @@ describe('the access mock', () => {
     expect(mock.handle('view_as', { employeeId: 'e1' })).toMatchObject({ hr: false, mentee: true, mentor: false, manager: true, viewing_as: { id: 'e1' } });
     expect(mock.viewingAs()).toBe('e1');
     expect(mock.handle('view_as', { employeeId: null })).toMatchObject({ hr: true, viewing_as: null });
+  });
+
+  it('says what the profile of the person viewed lacks, and nothing for HR at the keyboard', () => {
+    const mock = setup(['e3']);
+    expect(mock.handle('whoami', {})).toMatchObject({ profile_gaps: [] });
+    expect(mock.handle('view_as', { employeeId: 'e1' })).toMatchObject({ profile_gaps: ['goals', 'skills', 'availability'] });
+    mock.handle('view_as', { employeeId: null });
+    expect(mock.handle('view_as', { employeeId: 'e3' })).toMatchObject({ profile_gaps: [] });
   });
 
   it('reads roles from approved pairs only', () => {

@@ -5,7 +5,8 @@
  * the core does (`forbidden_viewing_as`). The logins of a team database are kept in memory.
  */
 import type { EmployeeDetailDto, ErrorDto, FieldErrorDto, LoginLinkDto, MeDto } from '../api';
-import type { PairDto, ProgramDto, ProgramPersonDto } from '../api/programs';
+import type { PairDto, ParticipantDto, ProgramDto, ProgramPersonDto } from '../api/programs';
+import { mockProfileGaps } from './mockPrograms';
 
 type Employee = Omit<EmployeeDetailDto, 'manager' | 'direct_reports' | 'version'> & { manager_id: string | null };
 type Programs = (cmd: string, args: Record<string, unknown>) => unknown;
@@ -83,9 +84,26 @@ export function createAccessMock(employees: Map<string, Employee>, programs: Pro
     return { mentee: pairs.some((x) => x.mentee_id === id), mentor: pairs.some((x) => x.mentor_id === id), manager };
   }
 
+  /**
+   * What `id`'s profile lacks for the sides they take: in an approved pair, as a participant of a
+   * program, or by their directory role (like the core's `whoami`).
+   */
+  function gapsOf(id: string, roles: { mentee: boolean; mentor: boolean }): MeDto['profile_gaps'] {
+    const e = employees.get(id);
+    if (!e) return [];
+    const sides = (programs('list_programs', {}) as ProgramDto[]).flatMap((p) =>
+      ((programs('list_participants', { programId: p.id }) as ParticipantDto[] | undefined) ?? []).filter((x) => x.person.id === id).map((x) => x.side),
+    );
+    return mockProfileGaps(e, {
+      mentee: roles.mentee || sides.includes('mentee') || e.role === 'mentee' || e.role === 'both',
+      mentor: roles.mentor || sides.includes('mentor') || e.role === 'mentor' || e.role === 'both',
+    });
+  }
+
   function me(): MeDto {
-    if (!viewingAs) return { login: null, person: null, hr: true, mentee: false, mentor: false, manager: false, viewing_as: null };
-    return { login: null, person: null, hr: false, ...rolesOf(viewingAs), viewing_as: person(viewingAs) };
+    if (!viewingAs) return { login: null, person: null, hr: true, mentee: false, mentor: false, manager: false, viewing_as: null, profile_gaps: [] };
+    const roles = rolesOf(viewingAs);
+    return { login: null, person: null, hr: false, ...roles, viewing_as: person(viewingAs), profile_gaps: gapsOf(viewingAs, roles) };
   }
 
   function list(): LoginLinkDto[] {

@@ -4,7 +4,7 @@
  * employees' skills and interests and the "matching" is greedy; the real, optimal matching is in
  * tandem-core.
  */
-import type { EmployeeDetailDto, ErrorDto, FieldErrorDto } from '../api';
+import type { EmployeeDetailDto, ErrorDto, FieldErrorDto, ProfileGapDto } from '../api';
 import type {
   AlternativeMentorDto,
   ConstraintDto,
@@ -37,6 +37,18 @@ function fail(code: string, message: string, fields: FieldErrorDto[] = []): neve
 }
 
 const PARTS = ['skill', 'interests', 'availability', 'adoption', 'comfort'] as const;
+
+/**
+ * What a profile lacks for the sides read (a learning goal for a mentee, a skill for a mentor,
+ * availability for everyone): the mock's copy of tandem-core's `domain/profile.rs`, which owns it.
+ */
+export function mockProfileGaps(e: Pick<Employee, 'skills' | 'availability'>, sides: { mentee: boolean; mentor: boolean }): ProfileGapDto[] {
+  const gaps: ProfileGapDto[] = [];
+  if (sides.mentee && !e.skills.some((s) => s.target !== null)) gaps.push('goals');
+  if (sides.mentor && e.skills.length === 0) gaps.push('skills');
+  if (e.availability.length === 0) gaps.push('availability');
+  return gaps;
+}
 
 export function createProgramsMock(employees: Map<string, Employee>, catalogTopics: () => { id: string; platform_id: string; name_en: string; name_fr: string }[]) {
   const programs = new Map<string, Program>();
@@ -237,7 +249,13 @@ export function createProgramsMock(employees: Map<string, Employee>, catalogTopi
       case 'list_participants': {
         const p = get(args.programId);
         return [...p.participants]
-          .map(([id, s]) => ({ person: person(id), side: s.side, capacity_override: s.capacity, capacity: s.side === 'mentee' ? 1 : (s.capacity ?? p.dto.matching.default_capacity) }))
+          .map(([id, s]) => ({
+            person: person(id),
+            side: s.side,
+            capacity_override: s.capacity,
+            capacity: s.side === 'mentee' ? 1 : (s.capacity ?? p.dto.matching.default_capacity),
+            profile_gaps: mockProfileGaps(employees.get(id)!, { mentee: s.side === 'mentee', mentor: s.side === 'mentor' }),
+          }))
           .sort((a, b) => a.person.last_name.localeCompare(b.person.last_name));
       }
       case 'add_participants': {

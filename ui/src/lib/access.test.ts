@@ -22,7 +22,7 @@ const person = (id: string, full_name: string): ProgramPersonDto => {
   return { id, first_name, last_name, full_name, email: `${id}@example.com`, department: 'Sales', title: 'Analyst', active: true };
 };
 
-const soloHr: MeDto = { login: null, person: null, hr: true, mentee: false, mentor: false, manager: false, viewing_as: null };
+const soloHr: MeDto = { login: null, person: null, hr: true, mentee: false, mentor: false, manager: false, viewing_as: null, profile_gaps: [] };
 const claire = person('e1', 'Claire Petit');
 
 function roles(partial: Partial<Roles>): Roles {
@@ -40,7 +40,7 @@ describe('roles', () => {
   });
 
   it('acts for the signed-in person on a team database', () => {
-    const me: MeDto = { login: 'cpetit', person: claire, hr: false, mentee: false, mentor: true, manager: true, viewing_as: null };
+    const me: MeDto = { login: 'cpetit', person: claire, hr: false, mentee: false, mentor: true, manager: true, viewing_as: null, profile_gaps: [] };
     expect(rolesOf(me)).toMatchObject({ mentor: true, manager: true, personId: 'e1' });
   });
 });
@@ -189,7 +189,7 @@ describe('who is signed in, in words', () => {
   });
 
   it('lists every role of a participant, or says they are an employee', () => {
-    const me: MeDto = { login: 'cpetit', person: claire, hr: false, mentee: true, mentor: false, manager: true, viewing_as: null };
+    const me: MeDto = { login: 'cpetit', person: claire, hr: false, mentee: true, mentor: false, manager: true, viewing_as: null, profile_gaps: [] };
     expect(words(me)).toBe('Mentee, Manager');
     expect(words({ ...me, mentee: false, manager: false })).toBe('Employee');
   });

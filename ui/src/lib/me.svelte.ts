@@ -3,7 +3,7 @@
  * open, again after another one is opened and after HR starts or stops viewing as someone. The
  * sidebar, the home screen and every link read it to show only what the role may use.
  */
-import { accessApi, type MeDto } from '../api';
+import { accessApi, type MeDto, type ProfileGapDto } from '../api';
 import { sessionsApi, type MyPairDto } from '../api/sessions';
 import { canOpen, isParticipant, rolesOf, type Roles } from './access';
 import type { Route } from './routes';
@@ -78,6 +78,10 @@ export const me = {
   get login(): string | null {
     return current?.login ?? null;
   },
+  /** What the person's own profile lacks (the core's rule); empty when complete or nobody is linked. */
+  get profileGaps(): ProfileGapDto[] {
+    return current?.profile_gaps ?? [];
+  },
   /** The person's own approved pairs, as last loaded. */
   get pairs(): MyPairDto[] {
     return pairs;
@@ -101,6 +105,17 @@ export const me = {
   async refreshPairs(): Promise<MyPairDto[]> {
     pairs = await sessionsApi.myPairs();
     return pairs;
+  },
+  /**
+   * Asks `whoami` again for what the person's profile lacks (the home screen does on each visit,
+   * so a profile just completed leaves its "To do"); throws on failure, keeping the last answer.
+   */
+  async refreshProfileGaps(): Promise<ProfileGapDto[]> {
+    const before = current;
+    const next = await accessApi.whoami();
+    // Someone else changed who the app acts for meanwhile (viewing as): that answer stands.
+    if (before !== null && current === before) current = { ...before, profile_gaps: next.profile_gaps };
+    return this.profileGaps;
   },
   /** HR only: views the app as `employeeId` (read-only), or stops with `null`. */
   async viewAs(employeeId: string | null): Promise<void> {

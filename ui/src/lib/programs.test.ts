@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CoveredGoalDto, DiffPairDto, ProgramPersonDto, WhatIfDto } from '../api/programs';
+import type { CoveredGoalDto, DiffPairDto, ParticipantDto, ProgramPersonDto, WhatIfDto } from '../api/programs';
 import {
   explainPair,
   formatDuration,
+  incompleteTag,
   isEmptyChange,
   mentorChanges,
   newProgramInput,
+  participantsView,
   sameRatios,
   settingsChange,
   signed,
@@ -16,6 +18,7 @@ import {
   type ExplainInput,
 } from './programs';
 import { parseRoute, routeHref, areaOf, type Route } from './routes';
+import { translatePlural } from './i18n/core';
 
 const platforms: Record<string, string> = { linkedin: 'LinkedIn', tiktok: 'TikTok' };
 const platformName = (id: string) => platforms[id] ?? id;
@@ -203,5 +206,58 @@ describe('program form and routes', () => {
       expect(areaOf(r)).toBe('programs');
     }
     expect(parseRoute('#/programs/p1')).toEqual({ name: 'program', id: 'p1', tab: 'review' });
+  });
+});
+
+describe('incomplete profiles', () => {
+  function participant(id: string, side: ParticipantDto['side'], profile_gaps: ParticipantDto['profile_gaps'] = []): ParticipantDto {
+    return { person: person(id, `${id.toUpperCase()} Test`), side, capacity_override: null, capacity: 1, profile_gaps };
+  }
+  const everyone = [
+    participant('a', 'mentor'),
+    participant('b', 'mentor', ['skills', 'availability']),
+    participant('c', 'mentee', ['goals']),
+    participant('d', 'mentee'),
+    participant('e', 'mentee', ['availability']),
+  ];
+  const ids = (list: ParticipantDto[]) => list.map((p) => p.person.id);
+
+  it('counts the incomplete profiles and lists everyone by side until HR filters', () => {
+    const view = participantsView(everyone, false);
+    expect(view.incomplete).toBe(3);
+    expect(view.onlyIncomplete).toBe(false);
+    expect(ids(view.shown.mentor)).toEqual(['a', 'b']);
+    expect(ids(view.shown.mentee)).toEqual(['c', 'd', 'e']);
+    expect(view.all).toEqual(view.shown);
+  });
+
+  it('lists only the incomplete profiles when asked, keeping the counts of each side', () => {
+    const view = participantsView(everyone, true);
+    expect(view.onlyIncomplete).toBe(true);
+    expect(ids(view.shown.mentor)).toEqual(['b']);
+    expect(ids(view.shown.mentee)).toEqual(['c', 'e']);
+    expect(ids(view.all.mentee)).toEqual(['c', 'd', 'e']);
+  });
+
+  it('drops the filter by itself once every profile is complete', () => {
+    const complete = [participant('a', 'mentor'), participant('d', 'mentee')];
+    const view = participantsView(complete, true);
+    expect(view.incomplete).toBe(0);
+    expect(view.onlyIncomplete).toBe(false);
+    expect(ids(view.shown.mentee)).toEqual(['d']);
+    expect(participantsView([], true)).toMatchObject({ incomplete: 0, onlyIncomplete: false, shown: { mentor: [], mentee: [] } });
+  });
+
+  it('words each gap in the tag, in both languages', () => {
+    expect(incompleteTag('en', ['goals', 'availability'])).toBe('Profile incomplete: goals, availability');
+    expect(incompleteTag('en', ['skills'])).toBe('Profile incomplete: skills');
+    expect(incompleteTag('fr', ['goals', 'skills', 'availability'])).toBe('Profil incomplet : objectifs, compétences, disponibilités');
+  });
+
+  it('says how many participants have not completed their profile', () => {
+    expect(translatePlural('en', 'programs.participants.incomplete', 1)).toBe('1 participant has not completed their profile');
+    expect(translatePlural('en', 'programs.participants.incomplete', 3)).toBe('3 participants have not completed their profile');
+    expect(translatePlural('fr', 'programs.participants.incomplete', 1)).toBe('1 participant n’a pas complété son profil');
+    expect(translatePlural('fr', 'programs.participants.incomplete', 3)).toBe('3 participants n’ont pas complété leur profil');
   });
 });

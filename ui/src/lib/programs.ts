@@ -1,17 +1,20 @@
 /**
  * Pure helpers of the program screens: the "why this pair" sentence, weight percentages, score
- * display and the what-if diff. No Svelte, no invoke: everything here is tested in Vitest.
+ * display, the what-if diff and the participants' incomplete profiles. No Svelte, no invoke:
+ * everything here is tested in Vitest.
  */
 import type {
   DiffPairDto,
   MatchingSettingsDto,
   PairExplanationDto,
+  ParticipantDto,
   ProgramInputDto,
   ProgramPersonDto,
   SettingsChangeDto,
   WeightsDto,
   WhatIfDto,
 } from '../api/programs';
+import type { ProfileGapDto } from '../api';
 import { formatNumber, translate, type Lang, type Params } from './i18n/core';
 import type { MessageKey } from './i18n/en';
 
@@ -208,4 +211,51 @@ export function formatDate(lang: Lang, iso: string): string {
   if (!m) return iso;
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+}
+
+const GAPS: Record<ProfileGapDto, MessageKey> = {
+  goals: 'programs.participants.gap.goals',
+  skills: 'programs.participants.gap.skills',
+  availability: 'programs.participants.gap.availability',
+};
+
+/** A participant's tag, "Profile incomplete: goals, availability", in the core's order of gaps. */
+export function incompleteTag(lang: Lang, gaps: readonly ProfileGapDto[]): string {
+  return translate(lang, 'programs.participants.incompleteTag', { gaps: gaps.map((g) => translate(lang, GAPS[g])).join(', ') });
+}
+
+type Listed = Pick<ParticipantDto, 'side' | 'profile_gaps'>;
+
+/** How many participants' profiles lack something (the core says what: `profile_gaps`). */
+export function incompleteCount(participants: readonly Pick<ParticipantDto, 'profile_gaps'>[]): number {
+  return participants.filter((p) => p.profile_gaps.length > 0).length;
+}
+
+/** The participants' columns, with or without the filter on incomplete profiles. */
+export interface ParticipantsView<T extends Listed> {
+  /** How many participants' profiles lack something (the core says what: `profile_gaps`). */
+  incomplete: number;
+  /** Only incomplete profiles are listed: HR asked for it and someone's profile still is. */
+  onlyIncomplete: boolean;
+  /** Every participant of each side, for the counts. */
+  all: Record<ParticipantDto['side'], T[]>;
+  /** The ones each column lists. */
+  shown: Record<ParticipantDto['side'], T[]>;
+}
+
+/**
+ * Splits the participants by side and, when `onlyIncomplete` is asked, keeps in the lists those
+ * whose profile lacks something; the filter lapses by itself once every profile is complete.
+ */
+export function participantsView<T extends Listed>(participants: readonly T[], onlyIncomplete: boolean): ParticipantsView<T> {
+  const incomplete = incompleteCount(participants);
+  const filtering = onlyIncomplete && incomplete > 0;
+  const side = (s: ParticipantDto['side'], list: readonly T[]) => list.filter((p) => p.side === s);
+  const listed = filtering ? participants.filter((p) => p.profile_gaps.length > 0) : participants;
+  return {
+    incomplete,
+    onlyIncomplete: filtering,
+    all: { mentor: side('mentor', participants), mentee: side('mentee', participants) },
+    shown: { mentor: side('mentor', listed), mentee: side('mentee', listed) },
+  };
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{require, Effect, Need};
+use crate::domain::profile::{profile_gaps, ProfileGap, ProfileSides};
 use crate::domain::{Actor, EmployeeId};
 use crate::program::PersonSummary;
 use crate::store::access as db;
@@ -25,6 +26,9 @@ pub struct Me {
     pub manager: bool,
     /// The person HR is viewing as (read-only), whose roles the other fields then give.
     pub viewing_as: Option<PersonSummary>,
+    /// What the person's own profile lacks for the sides they take; empty when complete or when
+    /// nobody is linked.
+    pub profile_gaps: Vec<ProfileGap>,
 }
 
 /// Who is signed in (or, while HR views as someone, who they view as) and their roles.
@@ -35,6 +39,17 @@ pub fn whoami(store: &Store) -> CoreResult<Me> {
     let (mentee, mentor, manager) = match person {
         Some(p) => db::roles_of(conn, p)?,
         None => (false, false, false),
+    };
+    let profile_gaps = match person {
+        Some(p) => {
+            let (sides, facts) = db::profile_of(conn, p)?;
+            let sides = ProfileSides {
+                mentee: sides.mentee || mentee,
+                mentor: sides.mentor || mentor,
+            };
+            profile_gaps(sides, facts)
+        }
+        None => Vec::new(),
     };
     let summary = |id: Option<EmployeeId>| -> CoreResult<Option<PersonSummary>> {
         Ok(match id {
@@ -50,6 +65,7 @@ pub fn whoami(store: &Store) -> CoreResult<Me> {
         mentor,
         manager,
         viewing_as: summary(actor.viewing_as)?,
+        profile_gaps,
     })
 }
 

@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod directory;
 pub mod employee;
 pub mod matching;
+pub mod profile;
 pub mod program;
 pub mod progress;
 pub mod session;

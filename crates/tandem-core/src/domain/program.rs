@@ -169,6 +169,19 @@ pub struct Participant {
     pub capacity_override: Option<u8>,
     /// Mentors: the capacity used by matching; mentees: 1.
     pub capacity: u8,
+    /// What their profile holds, for [`Participant::profile_gaps`].
+    pub profile: crate::domain::profile::ProfileFacts,
+}
+
+impl Participant {
+    /// What their profile lacks for their side in this program; empty when complete.
+    pub fn profile_gaps(&self) -> Vec<crate::domain::profile::ProfileGap> {
+        let sides = crate::domain::profile::ProfileSides {
+            mentee: self.side == Side::Mentee,
+            mentor: self.side == Side::Mentor,
+        };
+        crate::domain::profile::profile_gaps(sides, self.profile)
+    }
 }
 
 /// A persisted pair's review status.

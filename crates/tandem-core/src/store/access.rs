@@ -3,8 +3,9 @@
 
 use crate::store::db::{params, Connection, Engine, OptionalExtension};
 
+use crate::domain::profile::{ProfileFacts, ProfileSides};
 use crate::domain::session::{PairId, SessionId};
-use crate::domain::{Actor, EmployeeId};
+use crate::domain::{Actor, EmployeeId, ProgramRole};
 use crate::{CoreError, CoreResult, RefusalKey};
 
 use super::progress::timestamp;
@@ -164,6 +165,40 @@ pub fn roles_of(conn: &Connection, person: EmployeeId) -> CoreResult<(bool, bool
         .query_row([person.to_string()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?)
+}
+
+/// What one person's profile holds, and the sides they take: in an approved pair, as a
+/// participant of any program, or by their directory role.
+pub fn profile_of(
+    conn: &Connection,
+    person: EmployeeId,
+) -> CoreResult<(ProfileSides, ProfileFacts)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT e.program_role,
+                 EXISTS (SELECT 1 FROM program_participant WHERE employee_id = e.id AND side = 'mentee'),
+                 EXISTS (SELECT 1 FROM program_participant WHERE employee_id = e.id AND side = 'mentor'),
+                 EXISTS (SELECT 1 FROM skill_level k WHERE k.employee_id = e.id AND k.target IS NOT NULL),
+                 EXISTS (SELECT 1 FROM skill_level k WHERE k.employee_id = e.id),
+                 EXISTS (SELECT 1 FROM availability_slot a WHERE a.employee_id = e.id)
+             FROM employee e WHERE e.id = ?1",
+        )?
+        .query_row([person.to_string()], |r| {
+            let role: String = r.get(0)?;
+            let role = ProgramRole::parse(&role).unwrap_or(ProgramRole::None);
+            let sides = ProfileSides {
+                mentee: role.can_be_mentored() || r.get::<bool>(1)?,
+                mentor: role.can_mentor() || r.get::<bool>(2)?,
+            };
+            let facts = ProfileFacts {
+                has_goal: r.get(3)?,
+                has_skill: r.get(4)?,
+                has_availability: r.get(5)?,
+            };
+            Ok((sides, facts))
+        })
+        .optional()?
+        .unwrap_or_default())
 }
 
 /// The actor a connection acts as: HR at the keyboard of a SQLite file; on a team database, the

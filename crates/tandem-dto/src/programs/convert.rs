@@ -3,6 +3,7 @@
 //! a settings change.
 
 use chrono::NaiveDate;
+use tandem_core::domain::profile::ProfileGap;
 use tandem_core::domain::EmployeeId;
 use tandem_core::matching::{Constraint, Parts, Weights};
 use tandem_core::program::{
@@ -191,11 +192,23 @@ impl From<PersonSummary> for ProgramPersonDto {
 
 impl From<Participant> for ParticipantDto {
     fn from(p: Participant) -> Self {
+        let profile_gaps = p.profile_gaps().into_iter().map(Into::into).collect();
         ParticipantDto {
             person: p.person.into(),
             side: p.side.into(),
             capacity_override: p.capacity_override,
             capacity: p.capacity,
+            profile_gaps,
+        }
+    }
+}
+
+impl From<ProfileGap> for ProfileGapDto {
+    fn from(g: ProfileGap) -> Self {
+        match g {
+            ProfileGap::Goals => ProfileGapDto::Goals,
+            ProfileGap::Skills => ProfileGapDto::Skills,
+            ProfileGap::Availability => ProfileGapDto::Availability,
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::store::db::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
 use super::{conversion_error, employee_id_at, read_summary, small_at, SUMMARY_COLUMNS};
+use crate::domain::profile::ProfileFacts;
 use crate::domain::program::{Participant, ProgramId, Side};
 use crate::domain::{AvailabilitySlot, Employee, EmployeeId, SkillLevel};
 use crate::store::employees::{read_employee_row, EMPLOYEE_COLUMNS};
@@ -19,7 +20,10 @@ use crate::CoreResult;
 /// The program's participants in name order, with the capacity matching uses.
 pub fn participants(conn: &Connection, program: ProgramId) -> CoreResult<Vec<Participant>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}, pp.side, pp.capacity, p.default_capacity
+        "SELECT {SUMMARY_COLUMNS}, pp.side, pp.capacity, p.default_capacity,
+             EXISTS (SELECT 1 FROM skill_level k WHERE k.employee_id = e.id AND k.target IS NOT NULL),
+             EXISTS (SELECT 1 FROM skill_level k WHERE k.employee_id = e.id),
+             EXISTS (SELECT 1 FROM availability_slot a WHERE a.employee_id = e.id)
          FROM program_participant pp
          JOIN employee e ON e.id = pp.employee_id
          JOIN program p ON p.id = pp.program_id
@@ -43,6 +47,11 @@ pub fn participants(conn: &Connection, program: ProgramId) -> CoreResult<Vec<Par
                 capacity: match side {
                     Side::Mentor => capacity_override.unwrap_or(default),
                     Side::Mentee => 1,
+                },
+                profile: ProfileFacts {
+                    has_goal: r.get(10)?,
+                    has_skill: r.get(11)?,
+                    has_availability: r.get(12)?,
                 },
             })
         })?
