@@ -437,3 +437,159 @@ fn someone_without_a_pair_gets_an_empty_progress_page() -> CoreResult<()> {
     assert!(m.pairs.is_empty() && m.session_list.is_empty() && m.platforms.is_empty());
     Ok(())
 }
+
+mod tally {
+    //! The per-pair tallies the dashboard reads (migration 013) against a recount of the logs and
+    //! topics of held sessions, after every kind of change the triggers must follow.
+    use std::collections::{BTreeMap, HashMap};
+
+    use chrono::{DateTime, Utc};
+    use tandem_core::program::ProgramId;
+    use tandem_core::progress::synthetic::{seed_synthetic_progress, SyntheticSpec};
+    use tandem_core::progress::{program_dashboard, ProgramDashboard, RatingAverage};
+    use tandem_core::Store;
+
+    /// Per pair: (mentee rating sum, count, mentor sum, count, distinct topics), and over the
+    /// program the session-topic rows by depth: recounted from the logs and topics of held
+    /// sessions, as the dashboard counted before the tallies.
+    type Recount = (
+        HashMap<String, (i64, u32, i64, u32, u32)>,
+        BTreeMap<String, u32>,
+    );
+
+    fn recount(store: &Store, program: ProgramId) -> Recount {
+        let conn = store.conn();
+        let mut pairs: HashMap<String, (i64, u32, i64, u32, u32)> = HashMap::new();
+        let mut stmt = conn
+            .prepare(
+                "SELECT p.id, l.mentee_rating, l.mentor_rating
+                 FROM program_pair p JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+                 JOIN session_log l ON l.session_id = s.id
+                 WHERE p.program_id = ?1 AND p.status = 'approved'",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        stmt.for_each_row([program.to_string()], |r| {
+            let e = pairs.entry(r.get(0)?).or_default();
+            if let Some(v) = r.get::<Option<i64>>(1)? {
+                e.0 += v;
+                e.1 += 1;
+            }
+            if let Some(v) = r.get::<Option<i64>>(2)? {
+                e.2 += v;
+                e.3 += 1;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut depths: BTreeMap<String, u32> = BTreeMap::new();
+        let mut taught: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+        let mut stmt = conn
+            .prepare(
+                "SELECT p.id, t.topic_id, t.depth
+                 FROM program_pair p JOIN session s ON s.pair_id = p.id AND s.status = 'held'
+                 JOIN session_topic t ON t.session_id = s.id
+                 WHERE p.program_id = ?1 AND p.status = 'approved'",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        stmt.for_each_row([program.to_string()], |r| {
+            taught.entry(r.get(0)?).or_default().insert(r.get(1)?);
+            *depths.entry(r.get(2)?).or_default() += 1;
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        for (pair, topics) in taught {
+            pairs.entry(pair).or_default().4 = topics.len() as u32;
+        }
+        (pairs, depths)
+    }
+
+    fn figures(d: &ProgramDashboard) -> Recount {
+        let mut pairs = HashMap::new();
+        for row in &d.pair_rows {
+            let (m, n) = (row.mentee_rating, row.mentor_rating);
+            let sum = |r: RatingAverage| (r.average.unwrap_or(0.0) * f64::from(r.count)).round();
+            if m.count + n.count + row.topics_covered > 0 {
+                pairs.insert(
+                    row.pair_id.to_string(),
+                    (
+                        sum(m) as i64,
+                        m.count,
+                        sum(n) as i64,
+                        n.count,
+                        row.topics_covered,
+                    ),
+                );
+            }
+        }
+        let mut depths = BTreeMap::new();
+        for platform in &d.topics {
+            for (depth, n) in [
+                ("shown", platform.depths.shown),
+                ("practised", platform.depths.practised),
+                ("done_alone", platform.depths.done_alone),
+            ] {
+                if n > 0 {
+                    *depths.entry(depth.to_owned()).or_default() += n;
+                }
+            }
+        }
+        (pairs, depths)
+    }
+
+    #[test]
+    fn the_kept_tallies_give_the_figures_of_a_recount_of_the_logs() {
+        let mut store = Store::open_for_tests().unwrap_or_else(|e| panic!("{e}"));
+        let employees =
+            tandem_core::demo::seed_synthetic(&mut store, 200, 3).unwrap_or_else(|e| panic!("{e}"));
+        let now = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let spec = SyntheticSpec {
+            programs: 5,
+            pairs: 60,
+            sessions_per_pair: 12,
+            cadence_days: 14,
+            now,
+            seed: 11,
+        };
+        let history = seed_synthetic_progress(&mut store, &employees, &spec)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let check = |store: &Store| {
+            for &program in &history.programs {
+                let d = program_dashboard(store, program, now).unwrap_or_else(|e| panic!("{e}"));
+                assert!(d.sessions.held > 0 && !d.topics.is_empty());
+                assert!(d.mentee_rating.count > 0);
+                assert_eq!(figures(&d), recount(store, program));
+            }
+        };
+        check(&store);
+
+        // Changing a log's ratings and topics, dropping a log, and deleting a held session with
+        // its log and topics all keep the tallies right.
+        let conn = store.conn();
+        let held: Vec<String> = conn
+            .prepare("SELECT session_id FROM session_log ORDER BY session_id LIMIT 3")
+            .and_then(|mut s| s.query_map((), |r| r.get(0))?.collect())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let run = |sql: &str, id: &str| {
+            conn.execute(sql, [id])
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        };
+        run(
+            "UPDATE session_log SET mentee_rating = 1, mentor_rating = NULL WHERE session_id = ?1",
+            &held[0],
+        );
+        run(
+            "UPDATE session_topic SET depth = 'done_alone' WHERE session_id = ?1",
+            &held[0],
+        );
+        run("DELETE FROM session_topic WHERE session_id = ?1", &held[1]);
+        run("DELETE FROM session_log WHERE session_id = ?1", &held[1]);
+        run(
+            "DELETE FROM self_assessment WHERE session_id = ?1",
+            &held[2],
+        );
+        run("DELETE FROM session WHERE id = ?1", &held[2]);
+        check(&store);
+    }
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::catalog::CatalogIndex;
 use super::model::*;
-use super::{hours_between, join_for, program_phase, rating_average, start_of, Join};
+use super::{hours_between, program_phase, rating_average, start_of};
 use crate::domain::{AdoptionProfile, EmployeeId};
 use crate::program::{self, ProgramId};
 use crate::session::{assess, SessionFact, SessionStatus};
@@ -37,16 +37,6 @@ pub fn program_dashboard(
     now: DateTime<Utc>,
 ) -> CoreResult<ProgramDashboard> {
     access::require(store, Need::Hr, Effect::Read)?;
-    dashboard_joined(store, program_id, now, None)
-}
-
-/// The dashboard, with the join forced when `force` is set (tests check both give the same).
-fn dashboard_joined(
-    store: &Store,
-    program_id: ProgramId,
-    now: DateTime<Utc>,
-    force: Option<Join>,
-) -> CoreResult<ProgramDashboard> {
     let program = program::get_program(store, program_id)?;
     let conn = store.conn();
     let catalog = CatalogIndex::load(conn)?;
@@ -54,56 +44,27 @@ fn dashboard_joined(
     let pairs = db::approved_pairs(conn, program_id)?;
     let index: KeyMap<i64, usize> = pairs.iter().enumerate().map(|(i, p)| (p.key, i)).collect();
 
-    let join = match force {
-        Some(join) => join,
-        None => join_for(conn, pairs.len())?,
-    };
-
     let mut tally = Tally::new(&pairs, &catalog);
-    match join {
-        Join::Search => {
-            for f in db::program_session_facts(conn, program_id)? {
-                let Some(&i) = index.get(&f.pair_key) else {
-                    continue;
-                };
-                tally.session(i, f.starts_at, f.ends_at, f.status, now);
-                if f.status == SessionStatus::Held {
-                    tally.rate(i, f.mentee_rating, f.mentor_rating);
-                }
-            }
-            db::for_each_program_topic(conn, program_id, |pair_key, topic_id, depth| {
-                if let Some(&i) = index.get(&pair_key) {
-                    tally.topic(i, topic_id.as_bytes(), depth);
-                }
-            })?;
+    scan::for_each_program_session(conn, program_id, |f| {
+        if let Some(&i) = index.get(&f.pair_key) {
+            tally.session(i, f.starts_at, f.ends_at, f.status, now);
         }
-        Join::Scan => {
-            // Held sessions of the program by id, to find the pair of each log and topic row.
-            let mut held: Vec<(scan::SessionKey, usize)> = Vec::new();
-            scan::for_each_keyed_session(conn, program_id, |f| {
-                let Some(&i) = index.get(&f.pair_key) else {
-                    return;
-                };
-                tally.session(i, f.starts_at, f.ends_at, f.status, now);
-                if f.status == SessionStatus::Held {
-                    held.push((f.session, i));
-                }
-            })?;
-            held.sort_unstable_by_key(|&(key, _)| key);
-            let mut find = SortedKeys::new(&held);
-            scan::for_each_log_rating(conn, |session, mentee, mentor| {
-                if let Some(i) = find.get(session) {
-                    tally.rate(i, mentee, mentor);
-                }
-            })?;
-            let mut find = SortedKeys::new(&held);
-            scan::for_each_session_topic(conn, |session, topic_id, depth| {
-                if let Some(i) = find.get(session) {
-                    tally.topic(i, topic_id, depth);
-                }
-            })?;
+    })?;
+    scan::for_each_program_rating_tally(conn, program_id, |pair_key, ratings| {
+        if let Some(&i) = index.get(&pair_key) {
+            tally.ratings[i] = (
+                ratings.mentee_sum,
+                ratings.mentee_count,
+                ratings.mentor_sum,
+                ratings.mentor_count,
+            );
         }
-    }
+    })?;
+    scan::for_each_program_topic_tally(conn, program_id, |pair_key, topic_id, depth, n| {
+        if let Some(&i) = index.get(&pair_key) {
+            tally.topic(i, topic_id, depth, n);
+        }
+    })?;
     let Tally {
         ranks: _,
         facts,
@@ -307,67 +268,19 @@ impl<'c> Tally<'c> {
         }
     }
 
-    /// The ratings of the log of a held session of pair `i`.
-    fn rate(&mut self, i: usize, mentee: Option<u8>, mentor: Option<u8>) {
-        let r = &mut self.ratings[i];
-        if let Some(v) = mentee {
-            r.0 += i64::from(v);
-            r.1 += 1;
-        }
-        if let Some(v) = mentor {
-            r.2 += i64::from(v);
-            r.3 += 1;
-        }
-    }
-
-    /// A topic taught in a held session of pair `i`.
-    fn topic(&mut self, i: usize, topic_id: &[u8], depth: TopicDepth) {
+    /// A topic taught at `depth` in `n` held sessions of pair `i`.
+    fn topic(&mut self, i: usize, topic_id: &[u8], depth: TopicDepth, n: u32) {
         let rank = self.ranks.get(topic_id).copied().unwrap_or(usize::MAX);
         match self.by_rank.get_mut(rank) {
-            Some(counts) => counts.add(depth, 1),
+            Some(counts) => counts.add(depth, n),
             None => self
                 .unknown
                 .entry(String::from_utf8_lossy(topic_id).into_owned())
                 .or_default()
-                .add(depth, 1),
+                .add(depth, n),
         }
         let bit = rank.min(self.topic_bits - 1);
         self.pair_topics[i][bit / 64] |= 1 << (bit % 64);
-    }
-}
-
-/// Finds session keys in a sorted list, for a stream of keys that mostly come in ascending order
-/// (the log and topic tables are stored in session id order): each lookup moves forward from the
-/// previous one, reading the list once from start to end; a key lower than the previous one is
-/// searched from scratch, so any order gives the right answer.
-struct SortedKeys<'a> {
-    keys: &'a [(scan::SessionKey, usize)],
-    at: usize,
-    last: scan::SessionKey,
-}
-
-impl<'a> SortedKeys<'a> {
-    fn new(keys: &'a [(scan::SessionKey, usize)]) -> Self {
-        Self {
-            keys,
-            at: 0,
-            last: 0,
-        }
-    }
-
-    /// The value stored with `key`, if any.
-    fn get(&mut self, key: scan::SessionKey) -> Option<usize> {
-        if key < self.last {
-            self.at = self.keys.partition_point(|&(k, _)| k < key);
-        } else {
-            while self.keys.get(self.at).is_some_and(|&(k, _)| k < key) {
-                self.at += 1;
-            }
-        }
-        self.last = key;
-        self.keys
-            .get(self.at)
-            .and_then(|&(k, v)| (k == key).then_some(v))
     }
 }
 
@@ -565,44 +478,5 @@ fn audience_reach(
         active_mentees,
         total_followers: platforms.iter().map(|p| p.followers).sum(),
         platforms,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::synthetic::{seed_synthetic_progress, SyntheticSpec};
-
-    #[test]
-    fn searching_and_scanning_the_logs_and_topics_give_the_same_dashboard() {
-        let mut store = Store::open_for_tests().unwrap_or_else(|e| panic!("{e}"));
-        let employees =
-            crate::demo::seed_synthetic(&mut store, 200, 3).unwrap_or_else(|e| panic!("{e}"));
-        let now = DateTime::parse_from_rfc3339("2031-06-15T12:00:00Z")
-            .map(|d| d.with_timezone(&Utc))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let spec = SyntheticSpec {
-            programs: 5,
-            pairs: 60,
-            sessions_per_pair: 12,
-            cadence_days: 14,
-            now,
-            seed: 11,
-        };
-        let history = seed_synthetic_progress(&mut store, &employees, &spec)
-            .unwrap_or_else(|e| panic!("{e}"));
-        for &program in &history.programs {
-            let searched = dashboard_joined(&store, program, now, Some(Join::Search))
-                .unwrap_or_else(|e| panic!("{e}"));
-            let scanned = dashboard_joined(&store, program, now, Some(Join::Scan))
-                .unwrap_or_else(|e| panic!("{e}"));
-            assert!(searched.sessions.held > 0 && !searched.topics.is_empty());
-            assert!(searched.mentee_rating.count > 0);
-            assert_eq!(searched, scanned);
-        }
-        // A fifth of the pairs is searched; every pair of the database is scanned.
-        let conn = store.conn();
-        assert_eq!(join_for(conn, 12).ok(), Some(Join::Search));
-        assert_eq!(join_for(conn, 60).ok(), Some(Join::Scan));
     }
 }

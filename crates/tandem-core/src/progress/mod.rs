@@ -41,8 +41,8 @@ mod mentor_html;
 pub mod model;
 pub mod synthetic;
 
-/// How a view's held sessions meet their logs, topics and self-assessments (program dashboard,
-/// manager view).
+/// How the manager view's held sessions meet their logs and self-assessments (the program
+/// dashboard reads per-pair tallies instead; see [`crate::store::progress::scan`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
     /// One index search per held session: cheapest for a small share of the database (a

@@ -88,6 +88,11 @@ const STEPS: &[Step] = &[
         postgres: include_str!("migrations/postgres/012_row_security.sql"),
         hook: None,
     },
+    Step {
+        sqlite: include_str!("migrations/013_pair_tallies.sql"),
+        postgres: include_str!("migrations/postgres/013_pair_tallies.sql"),
+        hook: None,
+    },
 ];
 
 /// The schema version this build of Tandem writes and reads.

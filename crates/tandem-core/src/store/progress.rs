@@ -241,74 +241,6 @@ pub fn approved_pairs(conn: &Connection, program: ProgramId) -> CoreResult<Vec<P
     Ok(rows)
 }
 
-/// What the dashboard needs of one session (ratings only for a held session with a log).
-#[derive(Debug, Clone, Copy)]
-pub struct SessionFactRow {
-    pub pair_key: i64,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub status: SessionStatus,
-    pub mentee_rating: Option<u8>,
-    pub mentor_rating: Option<u8>,
-}
-
-/// The dashboard's walk over the sessions: index-only through `session_pair_progress` and
-/// `session_log_ratings` (migration 008; without statistics SQLite would pick the log's primary
-/// key and read every log row, hence `INDEXED BY`). No ORDER BY: sorting 100,000 rows would cost more than
-/// everything else, and the callers do not need an order.
-pub(crate) const SESSION_FACTS_SQL: &str =
-    "SELECT p.rowid, s.starts_at, s.ends_at, s.status, l.mentee_rating, l.mentor_rating
-     FROM program_pair p
-     JOIN session s ON s.pair_id = p.id
-     LEFT JOIN session_log l INDEXED BY session_log_ratings
-          ON s.status = 'held' AND l.session_id = s.id
-     WHERE p.program_id = ?1 AND p.status = 'approved'";
-
-/// Every session of the program's approved pairs, in no particular order.
-pub fn program_session_facts(
-    conn: &Connection,
-    program: ProgramId,
-) -> CoreResult<Vec<SessionFactRow>> {
-    let rows = conn
-        .prepare_cached(SESSION_FACTS_SQL)?
-        .query_map([program.to_string()], |r| {
-            Ok(SessionFactRow {
-                pair_key: r.get(0)?,
-                starts_at: stored_instant_at(r, 1)?,
-                ends_at: stored_instant_at(r, 2)?,
-                status: status_at(r, 3)?,
-                mentee_rating: optional_small_at(r, 4)?,
-                mentor_rating: optional_small_at(r, 5)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
-}
-
-/// The topics of the held sessions of the program's approved pairs, one row per session and
-/// topic. Grouping is left to the caller: SQLite would sort every row to group them.
-pub(crate) const PROGRAM_TOPICS_SQL: &str = "SELECT p.rowid, st.topic_id, st.depth
-     FROM program_pair p
-     JOIN session s ON s.pair_id = p.id AND s.status = 'held'
-     JOIN session_topic st ON st.session_id = s.id
-     WHERE p.program_id = ?1 AND p.status = 'approved'";
-
-/// Calls `f(pair key, topic id, depth)` for each topic taught in a held session of the program's
-/// approved pairs, without copying the topic ids.
-pub fn for_each_program_topic(
-    conn: &Connection,
-    program: ProgramId,
-    mut f: impl FnMut(i64, &str, TopicDepth),
-) -> CoreResult<()> {
-    let mut stmt = conn.prepare_cached(PROGRAM_TOPICS_SQL)?;
-    let mut rows = stmt.query([program.to_string()])?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
-        f(r.get(0)?, text_at(r, 1)?, depth_at(r, 2)?);
-    }
-    Ok(())
-}
-
 /// Participants and charter acknowledgements, per side.
 pub fn charter_counts(conn: &Connection, program: ProgramId) -> CoreResult<CharterCounts> {
     let counts = conn
@@ -473,30 +405,22 @@ mod tests {
     }
 
     #[test]
-    fn the_dashboard_walks_sessions_and_logs_through_covering_indexes() {
+    fn the_dashboard_walks_sessions_through_a_covering_index_and_tallies_by_their_keys() {
         // SQLite's planner, on purpose: PostgreSQL plans by its own statistics.
         let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
-        let facts = plan(&store, SESSION_FACTS_SQL);
+        let sessions = plan(&store, scan::PROGRAM_SESSIONS_SQL);
         assert!(
-            facts.contains("USING COVERING INDEX session_pair_progress"),
-            "{facts}"
+            sessions.contains("USING COVERING INDEX session_pair_progress"),
+            "{sessions}"
         );
+        let topics = plan(&store, scan::PROGRAM_TOPICS_SQL);
+        assert!(topics.contains("t USING PRIMARY KEY"), "{topics}");
+        let ratings = plan(&store, scan::PROGRAM_RATINGS_SQL);
         assert!(
-            facts.contains("USING COVERING INDEX session_log_ratings"),
-            "{facts}"
+            ratings.contains("r USING INDEX sqlite_autoindex_pair_rating_tally_1"),
+            "{ratings}"
         );
-        let keyed = plan(&store, scan::KEYED_SESSIONS_SQL);
-        assert!(
-            keyed.contains("USING COVERING INDEX session_pair_progress"),
-            "{keyed}"
-        );
-        let topics = plan(&store, PROGRAM_TOPICS_SQL);
-        assert!(
-            topics.contains("USING COVERING INDEX session_pair_progress"),
-            "{topics}"
-        );
-        assert!(topics.contains("st USING PRIMARY KEY"), "{topics}");
-        for plan in [facts, keyed, topics] {
+        for plan in [sessions, topics, ratings] {
             assert!(
                 !plan.contains("SCAN s") && !plan.contains("TEMP B-TREE"),
                 "{plan}"

@@ -10,8 +10,12 @@
 //! so the person moving the file stays its HR administrator. Nor is `session_shared`, which the
 //! team database's triggers fill from the logs as they are copied.
 //!
-//! To add a table: append it to [`TABLES`] (or to [`TEAM_OWN`]) after the tables it references. A
-//! unit test fails while a table of the schema is missing from the lists.
+//! The per-pair tallies ([`DERIVED`]) are not copied either: the target's triggers fill them as
+//! the logs and topics arrive, and they are counted like the copied tables, which checks that
+//! both sides agree.
+//!
+//! To add a table: append it to [`TABLES`] (or to [`TEAM_OWN`] or [`DERIVED`]) after the tables it
+//! references. A unit test fails while a table of the schema is missing from the lists.
 
 use super::db::{Connection, Value};
 use super::dump::{table_counts, table_names};
@@ -43,6 +47,9 @@ pub const TABLES: &[&str] = &[
 /// Tables the team database keeps as they are: its logins, and the copy of the logs' shareable
 /// columns its triggers keep (`session_shared`, a view on a file).
 pub const TEAM_OWN: &[&str] = &["session_shared", "tandem_login"];
+
+/// Tables the triggers of every database keep from the copied ones (migration 013).
+pub const DERIVED: &[&str] = &["pair_rating_tally", "pair_topic_tally"];
 
 /// Tables a freshly migrated database already fills (the default catalog).
 const SEEDED: &[&str] = &["platform", "topic"];
@@ -153,6 +160,7 @@ pub fn lists_every_table(conn: &Connection) -> CoreResult<bool> {
     let actual = table_names(conn)?;
     let mut listed: Vec<&str> = TABLES
         .iter()
+        .chain(DERIVED)
         .chain(TEAM_OWN.iter().filter(|t| actual.iter().any(|a| a == *t)))
         .copied()
         .collect();

@@ -5,7 +5,9 @@
 pub enum Error {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
-    #[error(transparent)]
+    /// The server's own message, when it refused the statement (the driver's display says only
+    /// "db error").
+    #[error("{}", describe_postgres(.0))]
     Postgres(#[from] postgres::Error),
     /// A query that must return a row returned none.
     #[error("the query returned no rows")]
@@ -16,6 +18,13 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+fn describe_postgres(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => e.to_string(),
+    }
+}
 
 impl Error {
     /// True when the server is gone (closed, refused, timed out): retrying later may work, and

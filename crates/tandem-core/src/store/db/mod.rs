@@ -227,6 +227,24 @@ impl PgConn {
         Ok(self.client.borrow_mut().query(stmt, &refs)?)
     }
 
+    /// Calls `f` on each row as it arrives from the server, without first collecting them all:
+    /// for the whole-table walks, where holding every row at once costs more than reading it.
+    fn for_each_row(
+        &self,
+        stmt: &postgres::Statement,
+        values: &[Value],
+        mut f: impl FnMut(&postgres::Row) -> Result<()>,
+    ) -> Result<()> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let params = pg::params(values);
+        let mut client = self.client.borrow_mut();
+        let mut rows = client.query_raw(stmt, params.iter())?;
+        while let Some(row) = rows.next()? {
+            f(&row)?;
+        }
+        Ok(())
+    }
+
     fn execute(&self, stmt: &postgres::Statement, values: &[Value]) -> Result<usize> {
         let params = pg::params(values);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
@@ -290,6 +308,29 @@ impl Statement<'_> {
             rows: self.query(params)?,
             f,
         })
+    }
+
+    /// Calls `f` on every row, in the order the engine gives them; the first error stops the walk.
+    /// On PostgreSQL the rows are streamed rather than collected first, so prefer this to
+    /// [`Statement::query`] for walks over many rows.
+    pub fn for_each_row<P: Params>(
+        &mut self,
+        params: P,
+        mut f: impl FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let values = params.into_values()?;
+        match self {
+            Statement::Sqlite(s) => {
+                let mut rows = s.query(rusqlite::params_from_iter(values))?;
+                while let Some(row) = rows.next()? {
+                    f(&Row::Sqlite(row))?;
+                }
+                Ok(())
+            }
+            Statement::Postgres { conn, stmt } => {
+                conn.for_each_row(stmt, &values, |row| f(&Row::Postgres(row)))
+            }
+        }
     }
 
     /// The rows, to walk with [`Rows::next`].

@@ -1,29 +1,25 @@
-//! The program dashboard's reads for a program that holds most of the database's pairs: whole-table
-//! scans joined in memory by the caller, instead of one index search per held session.
+//! Reads over many rows, parsed from the rows' bytes so that none allocates.
 //!
-//! Why: looking up a session's log and topics by its text id costs a B-tree descent with string
-//! comparisons each time; when a program covers most sessions, reading the log and topic tables
-//! once from end to end and matching session ids in a hash map is about twice as fast. For a
-//! small program the searches stay cheaper (see [`crate::store::progress::program_session_facts`]
-//! and [`crate::store::progress::for_each_program_topic`]); the dashboard picks the way with
-//! [`approved_pair_total`]. Both ways give the same figures (a unit test of the dashboard checks
-//! it).
+//! **The program dashboard** reads each session of the program once
+//! ([`for_each_program_session`]), and the per-pair tallies of topics and ratings that migration
+//! 013's triggers keep ([`for_each_program_topic_tally`], [`for_each_program_rating_tally`]):
+//! one row per pair and topic instead of one per topic taught and per log. On PostgreSQL every
+//! row crossing the wire costs about half a microsecond of the client's time, which made the
+//! topic and log rows most of a large program's dashboard.
 //!
-//! The manager view of a scope that holds most of the pairs (a top manager) reads the
-//! self-assessment and log tables the same way ([`for_each_confirmed_assessment`],
-//! [`for_each_summary`]) and matches them to its held sessions in memory; on PostgreSQL this also
-//! spares the server a nested loop of one index search per held session.
+//! **The manager view** of a scope that holds most of the pairs (a top manager) reads the
+//! self-assessment and log tables from end to end ([`for_each_confirmed_assessment`],
+//! [`for_each_summary`]) and matches them to its held sessions in memory: looking a session's
+//! rows up by its text id costs a B-tree descent each, and on PostgreSQL a nested loop of one
+//! index search per held session. The view picks the way with [`approved_pair_total`].
 //!
-//! Session ids cross into Rust as [`SessionKey`]s (the uuid as a number), so no row allocates.
+//! Session ids cross into Rust as [`SessionKey`]s (the uuid as a number).
 
 use crate::store::db::Connection;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{
-    conversion_error, depth_at, optional_small_at, parse_stored_instant_bytes, status_at,
-    stored_instant_at,
-};
+use super::{conversion_error, depth_at, parse_stored_instant_bytes, status_at, stored_instant_at};
 use crate::domain::program::ProgramId;
 use crate::domain::session::{SessionStatus, TopicDepth};
 use crate::CoreResult;
@@ -104,81 +100,102 @@ pub fn approved_pair_total(conn: &Connection) -> CoreResult<usize> {
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// One session of a program's approved pair, with its id for the in-memory joins.
+/// One session of a program's approved pair, as the dashboard counts it.
 #[derive(Debug, Clone, Copy)]
-pub struct KeyedSessionRow {
+pub struct SessionRow {
     pub pair_key: i64,
-    pub session: SessionKey,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub status: SessionStatus,
 }
 
-/// Index-only through `session_pair_progress` (migration 008), which ends with the session id.
-pub(crate) const KEYED_SESSIONS_SQL: &str = "SELECT p.rowid, s.id, s.starts_at, s.ends_at, s.status
+/// Index-only through `session_pair_progress` (migration 008) on SQLite. No ORDER BY: sorting
+/// 100,000 rows would cost more than everything else, and the dashboard needs no order.
+pub(crate) const PROGRAM_SESSIONS_SQL: &str = "SELECT p.rowid, s.starts_at, s.ends_at, s.status
      FROM program_pair p
      JOIN session s ON s.pair_id = p.id
      WHERE p.program_id = ?1 AND p.status = 'approved'";
 
 /// Calls `f` for every session of the program's approved pairs, in no particular order.
-pub fn for_each_keyed_session(
+pub fn for_each_program_session(
     conn: &Connection,
     program: ProgramId,
-    mut f: impl FnMut(KeyedSessionRow),
+    mut f: impl FnMut(SessionRow),
 ) -> CoreResult<()> {
-    let mut stmt = conn.prepare_cached(KEYED_SESSIONS_SQL)?;
-    let mut rows = stmt.query([program.to_string()])?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
-        f(KeyedSessionRow {
+    let mut stmt = conn.prepare_cached(PROGRAM_SESSIONS_SQL)?;
+    stmt.for_each_row([program.to_string()], |r| {
+        f(SessionRow {
             pair_key: r.get(0)?,
-            session: key_at(r, 1)?,
-            starts_at: instant_at(r, 2)?,
-            ends_at: instant_at(r, 3)?,
-            status: session_status_at(r, 4)?,
+            starts_at: instant_at(r, 1)?,
+            ends_at: instant_at(r, 2)?,
+            status: session_status_at(r, 3)?,
         });
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
-/// The whole ratings index (migration 008); logs without any rating are left out.
-pub(crate) const ALL_RATINGS_SQL: &str = "SELECT session_id, mentee_rating, mentor_rating
-     FROM session_log INDEXED BY session_log_ratings
-     WHERE mentee_rating IS NOT NULL OR mentor_rating IS NOT NULL";
+/// The sums and counts of one pair's session ratings (migration 013's `pair_rating_tally`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RatingTally {
+    pub mentee_sum: i64,
+    pub mentee_count: u32,
+    pub mentor_sum: i64,
+    pub mentor_count: u32,
+}
 
-/// Calls `f(session, mentee rating, mentor rating)` for every log with a rating, in any program.
-pub fn for_each_log_rating(
+pub(crate) const PROGRAM_RATINGS_SQL: &str =
+    "SELECT p.rowid, r.mentee_sum, r.mentee_count, r.mentor_sum, r.mentor_count
+     FROM program_pair p
+     JOIN pair_rating_tally r ON r.pair_id = p.id
+     WHERE p.program_id = ?1 AND p.status = 'approved'";
+
+/// Calls `f(pair key, ratings)` for each approved pair of the program with a logged session.
+pub fn for_each_program_rating_tally(
     conn: &Connection,
-    mut f: impl FnMut(SessionKey, Option<u8>, Option<u8>),
+    program: ProgramId,
+    mut f: impl FnMut(i64, RatingTally),
 ) -> CoreResult<()> {
-    let mut stmt = conn.prepare_cached(ALL_RATINGS_SQL)?;
-    let mut rows = stmt.query(())?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
+    let count = |r: &crate::store::db::Row<'_>, column: usize| -> crate::store::db::Result<u32> {
+        let n: i64 = r.get(column)?;
+        u32::try_from(n).map_err(|_| conversion_error(column, format!("count {n}")))
+    };
+    let mut stmt = conn.prepare_cached(PROGRAM_RATINGS_SQL)?;
+    stmt.for_each_row([program.to_string()], |r| {
         f(
-            key_at(r, 0)?,
-            optional_small_at(r, 1)?,
-            optional_small_at(r, 2)?,
+            r.get(0)?,
+            RatingTally {
+                mentee_sum: r.get(1)?,
+                mentee_count: count(r, 2)?,
+                mentor_sum: r.get(3)?,
+                mentor_count: count(r, 4)?,
+            },
         );
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
-/// Every topic row, in the table's own order.
-pub(crate) const ALL_TOPICS_SQL: &str = "SELECT session_id, topic_id, depth FROM session_topic";
+pub(crate) const PROGRAM_TOPICS_SQL: &str = "SELECT p.rowid, t.topic_id, t.depth, t.sessions
+     FROM program_pair p
+     JOIN pair_topic_tally t ON t.pair_id = p.id
+     WHERE p.program_id = ?1 AND p.status = 'approved'";
 
-/// Calls `f(session, topic id, depth)` for every topic taught in any session, with the topic id
-/// as the row's bytes (UTF-8 text; no copy, no check).
-pub fn for_each_session_topic(
+/// Calls `f(pair key, topic id, depth, held sessions)` for each topic a held session of one of
+/// the program's approved pairs taught (migration 013's `pair_topic_tally`), with the topic id as
+/// the row's bytes (UTF-8 text; no copy, no check).
+pub fn for_each_program_topic_tally(
     conn: &Connection,
-    mut f: impl FnMut(SessionKey, &[u8], TopicDepth),
+    program: ProgramId,
+    mut f: impl FnMut(i64, &[u8], TopicDepth, u32),
 ) -> CoreResult<()> {
-    let mut stmt = conn.prepare_cached(ALL_TOPICS_SQL)?;
-    let mut rows = stmt.query(())?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
-        f(key_at(r, 0)?, bytes_at(r, 1)?, topic_depth_at(r, 2)?);
-    }
+    let mut stmt = conn.prepare_cached(PROGRAM_TOPICS_SQL)?;
+    stmt.for_each_row([program.to_string()], |r| {
+        let n: i64 = r.get(3)?;
+        let n = u32::try_from(n).map_err(|_| conversion_error(3, format!("count {n}")))?;
+        f(r.get(0)?, bytes_at(r, 1)?, topic_depth_at(r, 2)?, n);
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -206,11 +223,10 @@ pub fn for_each_confirmed_assessment(
     mut f: impl FnMut(SessionKey, &str, u8),
 ) -> CoreResult<()> {
     let mut stmt = conn.prepare_cached(ALL_CONFIRMED_SQL)?;
-    let mut rows = stmt.query(())?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
+    stmt.for_each_row((), |r| {
         f(key_at(r, 0)?, super::text_at(r, 1)?, super::level_at(r, 2)?);
-    }
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -222,10 +238,9 @@ pub(crate) const ALL_SUMMARIES_SQL: &str =
 /// summary borrowed from the row.
 pub fn for_each_summary(conn: &Connection, mut f: impl FnMut(SessionKey, &str)) -> CoreResult<()> {
     let mut stmt = conn.prepare_cached(ALL_SUMMARIES_SQL)?;
-    let mut rows = stmt.query(())?;
-    while let Some(r) = rows.next()? {
-        let r = &r;
+    stmt.for_each_row((), |r| {
         f(key_at(r, 0)?, super::text_at(r, 1)?);
-    }
+        Ok(())
+    })?;
     Ok(())
 }
