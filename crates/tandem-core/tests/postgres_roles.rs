@@ -287,3 +287,40 @@ fn a_change_in_the_reporting_line_changes_what_a_manager_sees_at_once() -> CoreR
     assert_eq!(count(&bruno.sql, &record)?, 1);
     Ok(())
 }
+
+#[test]
+fn what_a_login_may_see_follows_approvals_and_login_links_at_once() -> CoreResult<()> {
+    if !testing::selected() {
+        return Ok(());
+    }
+    // The sets the policies check are kept per login between statements (migration 014): each
+    // change they depend on must show in the next statement, never one later.
+    let mut w = world()?;
+    let felix = login_as(&mut w, "felix")?;
+    let ines = w.id("ines");
+    let her_record = format!("SELECT COUNT(*) FROM employee WHERE id = '{ines}'");
+    let his_pairs = "SELECT COUNT(*) FROM program_pair";
+    assert_eq!(count(&felix.sql, &her_record)?, 0);
+    let before = count(&felix.sql, his_pairs)?;
+
+    // HR approves the proposed Inès ← Félix: he sees the pair and her record.
+    tandem_core::program::approve_pair(&mut w.store, w.p, ines, None)?;
+    assert_eq!(count(&felix.sql, his_pairs)?, before + 1);
+    assert_eq!(count(&felix.sql, &her_record)?, 1);
+
+    // HR links his login to Denis instead (mentee of C, manager of Emma in A and of Jules in E):
+    // the same connection now sees what Denis sees, and nothing of Félix's pair B.
+    let login: String = felix
+        .sql
+        .query_row("SELECT CAST(session_user AS TEXT)", (), |r| r.get(0))?;
+    access::unlink_login(&mut w.store, &login)?;
+    let denis = w.id("denis");
+    access::link_login(&mut w.store, &login, Some(denis), false, now())?;
+    assert_eq!(count(&felix.sql, &her_record)?, 0);
+    let (b, c) = (pair_clause(&w, "B"), pair_clause(&w, "C"));
+    assert_eq!(count(&felix.sql, his_pairs)?, 3);
+    let pair = |key: &str| format!("SELECT COUNT(*) FROM program_pair WHERE id = {key}");
+    assert_eq!(count(&felix.sql, &pair(&c))?, 1);
+    assert_eq!(count(&felix.sql, &pair(&b))?, 0);
+    Ok(())
+}

@@ -159,7 +159,7 @@ fn view_joined(
     let declared = db::declared_levels(conn, &mentee_list)?;
     let join = match force {
         Some(join) => join,
-        None => join_for(conn, pairs.len())?,
+        None => join_for(store, pairs.len())?,
     };
     let (latest, summary_rows) = match join {
         Join::Search => {

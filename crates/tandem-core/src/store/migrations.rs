@@ -93,6 +93,11 @@ const STEPS: &[Step] = &[
         postgres: include_str!("migrations/postgres/013_pair_tallies.sql"),
         hook: None,
     },
+    Step {
+        sqlite: include_str!("migrations/014_scope_cache.sql"),
+        postgres: include_str!("migrations/postgres/014_scope_cache.sql"),
+        hook: None,
+    },
 ];
 
 /// The schema version this build of Tandem writes and reads.
