@@ -51,6 +51,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         commands::import::import_load,
         commands::import::import_remap,
         commands::import::import_commit,
+        commands::import::export_rejected_rows_csv,
         commands::import::import_cancel,
         commands::programs::list_programs,
         commands::programs::get_program,

@@ -90,7 +90,7 @@ fn creating_an_employee_with_a_bad_email_reports_the_field_and_writes_nothing() 
 #[test]
 fn an_import_goes_from_raw_bytes_to_a_preview_and_a_commit() -> TestResult {
     let h = harness()?;
-    let csv = "Matricule;Nom;Prénom;Courriel\nZZ-1;Lefèvre;Chloé;chloe.lefevre@example.fr\nZZ-2;Roux;;bad\n";
+    let csv = "Matricule;Nom;Prénom;Courriel;Notes\nZZ-1;Lefèvre;Chloé;chloe.lefevre@example.fr;vue\nZZ-2;Roux;;bad;\n";
     let preview = ok(call(
         &h,
         "import_load",
@@ -99,12 +99,22 @@ fn an_import_goes_from_raw_bytes_to_a_preview_and_a_commit() -> TestResult {
     assert_eq!(preview["counts"]["new"], 1);
     assert_eq!(preview["counts"]["rejected"], 1);
     assert_eq!(preview["delimiter"], ";");
-    let outcome = ok(json_call(&h, "import_commit", json!({})))?;
+    assert_eq!(preview["ignored"][0]["header"], "Notes");
+    // The Notes column holds a value: HR must confirm it is left out.
+    let refused = json_call(&h, "import_commit", json!({ "confirmedIgnored": [] }))
+        .err()
+        .ok_or("an unconfirmed ignored column must refuse the commit")?;
+    assert_eq!(refused["fields"][0]["key"], "ignored_unconfirmed");
+    let outcome = ok(json_call(
+        &h,
+        "import_commit",
+        json!({ "confirmedIgnored": [4] }),
+    ))?;
     assert_eq!(outcome["created"], 1);
     let found = ok(json_call(&h, "list_employees", query("chloé lefèvre")))?;
     assert_eq!(found["total"], 1);
     // Nothing is staged any more.
-    let error = json_call(&h, "import_commit", json!({}))
+    let error = json_call(&h, "import_commit", json!({ "confirmedIgnored": [] }))
         .err()
         .ok_or("nothing staged must fail")?;
     assert_eq!(error["code"], "not_found");

@@ -195,16 +195,31 @@ fn main() {
     );
 
     let commit = time(empty_store, |mut target| {
-        let outcome = ok(import::commit(&mut target.store, &staged, &mut quiet));
+        let outcome = ok(import::commit(
+            &mut target.store,
+            &staged,
+            &staged.ignored_columns(),
+            &mut quiet,
+        ));
         assert_eq!(outcome.created, ROWS);
     });
 
     let mut full = empty_store();
-    ok(import::commit(&mut full.store, &staged, &mut quiet));
+    ok(import::commit(
+        &mut full.store,
+        &staged,
+        &staged.ignored_columns(),
+        &mut quiet,
+    ));
     let reimport = time(
         || (),
         |()| {
-            let outcome = ok(import::commit(&mut full.store, &staged, &mut quiet));
+            let outcome = ok(import::commit(
+                &mut full.store,
+                &staged,
+                &staged.ignored_columns(),
+                &mut quiet,
+            ));
             assert_eq!(outcome.unchanged, ROWS);
         },
     );

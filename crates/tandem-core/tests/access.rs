@@ -234,6 +234,14 @@ fn call(command: &str, role: Role, w: &mut World, s: &Setup) -> Option<CoreResul
             },
         )
         .map(drop),
+        "export_rejected_rows_csv" => import::stage(
+            "hr.csv",
+            b"employee_id,first_name,last_name,email\nX-1,Zo\xc3\xa9,Petit,not-an-email\n",
+        )
+        .and_then(|staged| {
+            import::rejected_rows_csv(st, &staged, &[(2, "bad email".into())], Language::En)
+        })
+        .map(drop),
         "import_load" | "import_remap" | "import_commit" => {
             let staged = import::stage(
                 "hr.csv",
@@ -242,7 +250,7 @@ fn call(command: &str, role: Role, w: &mut World, s: &Setup) -> Option<CoreResul
             match staged {
                 Err(e) => Err(e),
                 Ok(staged) if command == "import_commit" => {
-                    import::commit(st, &staged, &mut |_| {}).map(drop)
+                    import::commit(st, &staged, &staged.ignored_columns(), &mut |_| {}).map(drop)
                 }
                 Ok(staged) => import::preview(st, &staged, &mut |_| {}).map(drop),
             }
@@ -752,5 +760,25 @@ fn hr_sees_whose_profile_is_incomplete_and_each_person_sees_their_own_gaps() -> 
     assert_eq!(gaps[3], ("Yann".to_owned(), vec![Availability]));
     // Someone with no linked employee has no profile to complete.
     assert_eq!(access::whoami(&store)?.profile_gaps, vec![]);
+    Ok(())
+}
+
+#[test]
+fn a_person_signs_in_with_one_login_only() -> CoreResult<()> {
+    let mut w = world()?;
+    let claire = w.id("claire");
+    access::link_login(&mut w.store, "c.petit", Some(claire), false, now())?;
+    let before = dump(w.store.conn())?;
+    let refused = access::link_login(&mut w.store, "claire2", Some(claire), false, now());
+    match refused {
+        Err(CoreError::Validation(errors)) => {
+            assert_eq!(errors[0].key, "employee_has_login");
+            assert_eq!(errors[0].params, vec![("login", "c.petit".to_owned())]);
+        }
+        other => panic!("a second login for Claire must be refused: {other:?}"),
+    }
+    assert!(dump(w.store.conn())? == before);
+    // Re-linking the same login (to change HR rights, say) is no second login.
+    access::link_login(&mut w.store, "c.petit", Some(claire), true, now())?;
     Ok(())
 }

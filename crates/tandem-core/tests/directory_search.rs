@@ -197,7 +197,12 @@ fn names_sort_without_regard_to_accents_or_case_whether_typed_or_imported() -> C
     let csv = "id,first name,last name,email\nE7,Élodie,Étienne,elodie.etienne@exemple.fr\n";
     let staged = tandem_core::import::stage("x.csv", csv.as_bytes())?;
     tandem_core::import::preview(&c.store, &staged, &mut |_| {})?;
-    tandem_core::import::commit(&mut c.store, &staged, &mut |_| {})?;
+    tandem_core::import::commit(
+        &mut c.store,
+        &staged,
+        &staged.ignored_columns(),
+        &mut |_| {},
+    )?;
     let q = |descending| DirectoryQuery {
         sort: DirectorySort::Name,
         descending,

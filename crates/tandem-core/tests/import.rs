@@ -224,12 +224,13 @@ fn each_rejection_reason_is_reported_on_the_line_where_its_row_starts() -> TestR
             .map(|r| r.message.clone())
             .unwrap_or_default()
     };
-    assert!(message(6).contains("line 3"), "{}", message(6));
-    assert!(message(7).contains("line 3"), "{}", message(7));
+    // Messages name other rows as a spreadsheet numbers them (no quoted line break here).
+    assert!(message(6).contains("row 3"), "{}", message(6));
+    assert!(message(7).contains("row 3"), "{}", message(7));
     assert!(message(8).contains("E9999"), "{}", message(8));
     assert!(message(13).contains("31/02/2024"), "{}", message(13));
-    // A row whose manager is rejected names the manager's line.
-    assert!(message(18).contains("line 5"), "{}", message(18));
+    // A row whose manager is rejected names the manager's row.
+    assert!(message(18).contains("row 5"), "{}", message(18));
 
     // The same facts as keys and values, which the UI words in French or English.
     let details = |line: u64| -> Vec<(&'static str, Vec<(&'static str, String)>)> {
@@ -304,7 +305,7 @@ fn a_rejected_manager_takes_the_whole_chain_below_it() -> TestResult {
             (4, Some("B3"), "unknown_manager"),
         ]
     );
-    assert!(preview.rejected[2].message.contains("line 3"));
+    assert!(preview.rejected[2].message.contains("row 3"));
     assert_eq!(preview.counts.new, 1);
     Ok(())
 }

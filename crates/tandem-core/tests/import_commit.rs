@@ -246,7 +246,9 @@ fn progress_is_reported_per_phase_about_once_per_percent_and_ends_at_the_total()
     }
     let staged = import::stage("x.csv", csv.as_bytes())?;
     let mut seen: Vec<Progress> = Vec::new();
-    import::commit(&mut store, &staged, &mut |p| seen.push(p))?;
+    import::commit(&mut store, &staged, &staged.ignored_columns(), &mut |p| {
+        seen.push(p)
+    })?;
     for phase in [Phase::Reading, Phase::Checking, Phase::Writing] {
         let calls: Vec<&Progress> = seen.iter().filter(|p| p.phase == phase).collect();
         assert!(

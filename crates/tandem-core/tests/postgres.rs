@@ -387,6 +387,7 @@ fn a_connection_lost_in_the_middle_of_an_import_leaves_the_team_database_as_it_w
     tandem_core::import::commit(
         &mut store,
         &tandem_core::import::stage("a.csv", first.as_bytes())?,
+        &[],
         &mut |_| {},
     )?;
     // The server cuts this very connection when the import reaches its third new person.
@@ -406,6 +407,7 @@ fn a_connection_lost_in_the_middle_of_an_import_leaves_the_team_database_as_it_w
     let result = tandem_core::import::commit(
         &mut store,
         &tandem_core::import::stage("b.csv", second.as_bytes())?,
+        &[],
         &mut |_| {},
     );
     let error = result

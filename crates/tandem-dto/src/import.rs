@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use tandem_core::import::{
-    ColumnMapping, ImportCounts, ImportField, ImportOutcome, ImportPreview, Progress, RejectedRow,
+    ColumnMapping, EmployeeChange, IgnoredColumn, ImportCounts, ImportField, ImportOutcome,
+    ImportPreview, Progress, RejectedRow,
 };
 
 use crate::PersonRefDto;
@@ -57,10 +58,17 @@ pub struct ImportCountsDto {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct RejectedRowDto {
-    /// The line in the file where the record starts (1 = the header line).
+    /// The row as a spreadsheet shows the file (1 = the header).
+    pub row: u32,
+    /// The line of the text where the record starts (1 = the header line); more than `row` after a
+    /// quoted field holding a line break. It identifies the row for `export_rejected_rows_csv`.
     pub line: u32,
     /// The HR id on that row, when there is one.
     pub external_id: Option<String>,
+    /// The person's name as the file gives it (empty when it gives none).
+    pub name: String,
+    /// The value at fault, as the file gives it, when one cell is.
+    pub value: Option<String>,
     /// Stable reason the UI translates: `email_missing`, `email_invalid`, `duplicate_id`,
     /// `duplicate_email`, `unknown_manager`, `reporting_cycle`, `name_missing`, `id_missing`,
     /// `field_too_long`, `grade_invalid`, `date_invalid`, `timezone_invalid`, `role_invalid`,
@@ -78,6 +86,46 @@ pub struct RejectedRowDto {
 pub struct RowDetailDto {
     pub key: String,
     pub params: std::collections::BTreeMap<String, String>,
+}
+
+/// A rejected row and its reason as the screen words it, for `export_rejected_rows_csv`.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct RejectedReasonDto {
+    /// The row's `line`, as the preview gave it.
+    pub line: u32,
+    pub reason: String,
+}
+
+/// A column of the file no field takes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IgnoredColumnDto {
+    pub index: u32,
+    pub header: String,
+    /// Its first different non-empty values (up to 3).
+    pub samples: Vec<String>,
+    /// True when the column holds a value somewhere: commit needs HR to confirm ignoring it.
+    pub has_values: bool,
+}
+
+/// One field an update changes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FieldChangeDto {
+    /// An import field key (`title`, `manager_external_id`, ...) or `active` (brought back).
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// An employee the import updates, and what changes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EmployeeChangeDto {
+    pub external_id: String,
+    pub full_name: String,
+    pub changes: Vec<FieldChangeDto>,
 }
 
 /// What a commit would do, before anything is written.
@@ -101,6 +149,16 @@ pub struct ImportPreviewDto {
     pub sample: Vec<Vec<String>>,
     /// Up to 200 of the employees missing from the file.
     pub missing: Vec<PersonRefDto>,
+    /// Columns no field takes, in file order.
+    pub ignored: Vec<IgnoredColumnDto>,
+    /// Fields an HR export usually gives that no column feeds (their stored values stay).
+    pub unfed: Vec<ImportFieldDto>,
+    /// Columns (by index) whose field was proposed from their values.
+    pub proposed_from_values: Vec<u32>,
+    /// True when the mapping is the one committed last time for the same header line.
+    pub remembered: bool,
+    /// Up to 500 updated employees, each with its changes (`counts.updated` has them all).
+    pub changes: Vec<EmployeeChangeDto>,
 }
 
 /// Sent on the progress channel while a large file is read or committed.
@@ -219,8 +277,11 @@ impl From<ImportCounts> for ImportCountsDto {
 impl From<RejectedRow> for RejectedRowDto {
     fn from(r: RejectedRow) -> Self {
         RejectedRowDto {
+            row: u32::try_from(r.row).unwrap_or(u32::MAX),
             line: u32::try_from(r.line).unwrap_or(u32::MAX),
             external_id: r.external_id,
+            name: r.name,
+            value: r.value,
             reason: r.reason.as_str().to_owned(),
             message: r.message,
             details: r
@@ -266,6 +327,40 @@ impl From<ImportPreview> for ImportPreviewDto {
                     department: m.department,
                     // Only active employees are reported missing.
                     active: true,
+                })
+                .collect(),
+            ignored: p.ignored.into_iter().map(IgnoredColumnDto::from).collect(),
+            unfed: p.unfed.into_iter().map(ImportFieldDto::from).collect(),
+            proposed_from_values: p.proposed_from_values.into_iter().map(count).collect(),
+            remembered: p.remembered,
+            changes: p.changes.into_iter().map(EmployeeChangeDto::from).collect(),
+        }
+    }
+}
+
+impl From<IgnoredColumn> for IgnoredColumnDto {
+    fn from(c: IgnoredColumn) -> Self {
+        IgnoredColumnDto {
+            index: count(c.index),
+            header: c.header,
+            samples: c.samples,
+            has_values: c.has_values,
+        }
+    }
+}
+
+impl From<EmployeeChange> for EmployeeChangeDto {
+    fn from(c: EmployeeChange) -> Self {
+        EmployeeChangeDto {
+            external_id: c.external_id,
+            full_name: format!("{} {}", c.first_name, c.last_name),
+            changes: c
+                .changes
+                .into_iter()
+                .map(|f| FieldChangeDto {
+                    field: f.field.to_owned(),
+                    before: f.before,
+                    after: f.after,
                 })
                 .collect(),
         }

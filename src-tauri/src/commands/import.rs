@@ -7,6 +7,7 @@ use percent_encoding::percent_decode_str;
 use tandem_core::import::{self, Progress};
 use tandem_dto::{
     ColumnMappingDto, ErrorDto, ImportOutcomeDto, ImportPreviewDto, ImportProgressDto,
+    RejectedReasonDto,
 };
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -53,9 +54,10 @@ pub async fn import_load<R: Runtime>(
         )));
     };
     let name = file_name(&request);
-    let staged = import::stage(&name, bytes)?;
+    let mut staged = import::stage(&name, bytes)?;
     let mut emit = progress_emitter(&app);
     state.with_import(|store, slot| {
+        import::recall_mapping(store, &mut staged)?;
         let preview = import::preview(store, &staged, &mut emit)?;
         *slot = Some(staged);
         Ok(preview.into())
@@ -88,14 +90,46 @@ pub async fn import_remap<R: Runtime>(
 pub async fn import_commit<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    confirmed_ignored: Vec<u32>,
 ) -> CommandResult<ImportOutcomeDto> {
     let mut emit = progress_emitter(&app);
+    let confirmed: Vec<usize> = confirmed_ignored
+        .into_iter()
+        .filter_map(|i| usize::try_from(i).ok())
+        .collect();
     state.with_import(|store, slot| {
         let staged = slot.as_ref().ok_or_else(nothing_staged)?;
-        let outcome = import::commit(store, staged, &mut emit)?;
+        let outcome = import::commit(store, staged, &confirmed, &mut emit)?;
         *slot = None;
         Ok(outcome.into())
     })
+}
+
+/// Saves the staged file's rejected rows, with a column giving each one's reason as the screen
+/// words it, for HR to fix in a spreadsheet and import again.
+#[tauri::command]
+pub async fn export_rejected_rows_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    reasons: Vec<RejectedReasonDto>,
+) -> CommandResult<Option<String>> {
+    let reasons: Vec<(u64, String)> = reasons
+        .into_iter()
+        .map(|r| (u64::from(r.line), r.reason))
+        .collect();
+    let (name, bytes) = state.with_import(|store, slot| {
+        let staged = slot.as_ref().ok_or_else(nothing_staged)?;
+        let language =
+            tandem_core::settings::language(store)?.unwrap_or(tandem_core::settings::Language::En);
+        let bytes = import::rejected_rows_csv(store, staged, &reasons, language)?;
+        Ok((staged.file_name().to_owned(), bytes))
+    })?;
+    let stem = std::path::Path::new(&name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("import")
+        .to_owned();
+    crate::commands::export::save(&app, format!("{stem}-rejected.csv"), bytes).await
 }
 
 #[tauri::command]

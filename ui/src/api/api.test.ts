@@ -20,12 +20,16 @@ describe('api', () => {
     await api.setEmployeeActive('e1', false);
     await api.setLanguage('fr');
     await api.importRemap({ columns: ['email', null] });
+    await api.importCommit([4]);
+    await api.exportRejectedRowsCsv([{ line: 8, reason: 'Invalid email address: “paul.blanc@”' }]);
     expect(invoke.mock.calls).toEqual([
       ['get_employee', { id: 'e1' }],
       ['update_employee', { id: 'e1', input: {}, version: 4 }],
       ['set_employee_active', { id: 'e1', active: false }],
       ['set_language', { language: 'fr' }],
       ['import_remap', { mapping: { columns: ['email', null] } }],
+      ['import_commit', { confirmedIgnored: [4] }],
+      ['export_rejected_rows_csv', { reasons: [{ line: 8, reason: 'Invalid email address: “paul.blanc@”' }] }],
     ]);
   });
 
@@ -43,7 +47,7 @@ describe('api', () => {
     invoke.mockRejectedValueOnce(taken);
     await expect(api.createEmployee({} as never)).rejects.toEqual(taken);
     invoke.mockRejectedValueOnce('command import_commit not allowed');
-    await expect(api.importCommit()).rejects.toEqual({ code: 'internal', key: null, params: {}, message: 'command import_commit not allowed', fields: [] });
+    await expect(api.importCommit([])).rejects.toEqual({ code: 'internal', key: null, params: {}, message: 'command import_commit not allowed', fields: [] });
     invoke.mockRejectedValueOnce({ code: 'invalid_file', message: 'The file is empty.', fields: [] });
     await expect(api.importLoad('a.csv', new Uint8Array())).rejects.toMatchObject({ code: 'invalid_file' });
   });

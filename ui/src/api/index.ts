@@ -18,6 +18,7 @@ import type { ImportPreviewDto } from './bindings/ImportPreviewDto';
 import type { ImportProgressDto } from './bindings/ImportProgressDto';
 import type { LanguageDto } from './bindings/LanguageDto';
 import type { PlatformInputDto } from './bindings/PlatformInputDto';
+import type { RejectedReasonDto } from './bindings/RejectedReasonDto';
 import type { SettingsDto } from './bindings/SettingsDto';
 import type { TopicInputDto } from './bindings/TopicInputDto';
 
@@ -56,7 +57,14 @@ export const api = {
       headers: { 'x-file-name': encodeURIComponent(fileName) },
     }),
   importRemap: (mapping: ColumnMappingDto) => call<ImportPreviewDto>('import_remap', { mapping }),
-  importCommit: () => call<ImportOutcomeDto>('import_commit'),
+  /** `confirmedIgnored`: the columns left out (by index) HR confirmed; one with values left unconfirmed is refused. */
+  importCommit: (confirmedIgnored: number[]) => call<ImportOutcomeDto>('import_commit', { confirmedIgnored }),
+  /**
+   * Saves the staged file's rejected rows with a last column giving each one's reason (`reasons`:
+   * each rejected row's `line` and its reason as the screen words it). Resolves to the path
+   * written, or null when the save dialog was closed.
+   */
+  exportRejectedRowsCsv: (reasons: RejectedReasonDto[]) => call<string | null>('export_rejected_rows_csv', { reasons }),
   importCancel: () => call<null>('import_cancel'),
 
   /** Subscribes to `import-progress`; resolves to the function that unsubscribes. */

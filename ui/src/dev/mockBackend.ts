@@ -16,12 +16,14 @@ import type {
   EmployeeDetailDto,
   EmployeeInputDto,
   ErrorDto,
+  FieldChangeDto,
   FieldErrorDto,
   ImportFieldDto,
   ImportPreviewDto,
   LanguageDto,
   PersonRefDto,
   PlatformInputDto,
+  RejectedReasonDto,
   TopicInputDto,
 } from '../api';
 
@@ -209,18 +211,30 @@ interface Staged {
   headers: string[];
   rows: string[][];
   mapping: (ImportFieldDto | null)[];
+  /** Columns whose field was proposed from their values (cleared once HR changes the mapping). */
+  proposed: number[];
+  /** True while the mapping is the one committed last time for the same header line. */
+  remembered: boolean;
 }
 let staged: Staged | null = null;
+/** The mapping committed last, per header line. */
+const rememberedMappings = new Map<string, (ImportFieldDto | null)[]>();
 
 const GUESS: Record<string, ImportFieldDto> = {
-  id: 'external_id', matricule: 'external_id', external_id: 'external_id', hr_id: 'external_id',
+  id: 'external_id', matricule: 'external_id', external_id: 'external_id', hr_id: 'external_id', employee_id: 'external_id',
   first_name: 'first_name', prenom: 'first_name', firstname: 'first_name',
   last_name: 'last_name', nom: 'last_name', lastname: 'last_name',
-  email: 'email', mail: 'email', department: 'department', service: 'department',
-  title: 'title', poste: 'title', grade: 'grade', manager_id: 'manager_external_id', manager: 'manager_external_id',
-  site: 'site', timezone: 'timezone', languages: 'languages', hire_date: 'hire_date', role: 'role',
+  email: 'email', mail: 'email', e_mail: 'email', department: 'department', service: 'department',
+  title: 'title', job_title: 'title', poste: 'title', grade: 'grade', level: 'grade', manager_id: 'manager_external_id', manager: 'manager_external_id',
+  site: 'site', location: 'site', timezone: 'timezone', languages: 'languages', hire_date: 'hire_date', role: 'role',
   adoption_profile: 'adoption_profile', interests: 'interests',
 };
+
+/** The fields an HR export usually gives: the preview names those no column feeds. */
+const USUAL_FIELDS: ImportFieldDto[] = ['department', 'title', 'grade', 'manager_external_id', 'site', 'timezone', 'languages', 'hire_date'];
+
+/** The fields the mock compares to say what an update changes. */
+const COMPARED: ('first_name' | 'last_name' | 'email' | 'department' | 'title' | 'site')[] = ['first_name', 'last_name', 'email', 'department', 'title', 'site'];
 
 async function progress(phase: string, total: number): Promise<void> {
   const steps = 8;
@@ -230,29 +244,51 @@ async function progress(phase: string, total: number): Promise<void> {
   }
 }
 
+function ignoredOf(s: Staged): ImportPreviewDto['ignored'] {
+  return s.headers.flatMap((header, index) => {
+    if (s.mapping[index]) return [];
+    const values = s.rows.map((r) => (r[index] ?? '').trim()).filter(Boolean);
+    return [{ index, header, samples: [...new Set(values)].slice(0, 3), has_values: values.length > 0 }];
+  });
+}
+
 function previewOf(s: Staged): ImportPreviewDto {
   const col = (f: ImportFieldDto) => s.mapping.indexOf(f);
+  const get = (r: string[], f: ImportFieldDto) => (col(f) >= 0 ? (r[col(f)] ?? '').trim() : '');
   const missingRequired = (['external_id', 'email'] as ImportFieldDto[]).filter((f) => col(f) < 0);
   const rejected: ImportPreviewDto['rejected'] = [];
+  const changes: ImportPreviewDto['changes'] = [];
   let created = 0;
   let updated = 0;
   let unchanged = 0;
   const seen = new Set<string>();
+  const byExternalId = new Map([...employees.values()].map((e) => [e.external_id, e]));
   s.rows.forEach((r, i) => {
-    const ext = col('external_id') >= 0 ? r[col('external_id')]?.trim() : '';
-    const email = col('email') >= 0 ? r[col('email')]?.trim() : '';
-    if (r.length !== s.headers.length) rejected.push({ line: i + 2, external_id: ext || null, reason: 'column_count', message: `Line ${i + 2} has ${r.length} columns, expected ${s.headers.length}.`, details: [{ key: 'column_count', params: { found: String(r.length), expected: String(s.headers.length) } }] });
-    else if (!ext) rejected.push({ line: i + 2, external_id: null, reason: 'id_missing', message: 'The HR id is empty.', details: [{ key: 'field_rule', params: { field: 'external_id', rule: 'required' } }] });
-    else if (!email || !email.includes('@')) rejected.push({ line: i + 2, external_id: ext, reason: email ? 'email_invalid' : 'email_missing', message: `"${email}" is not an email address.`, details: [{ key: 'field_rule', params: { field: 'email', rule: email ? 'email_invalid' : 'required' } }] });
+    const ext = get(r, 'external_id');
+    const email = get(r, 'email');
+    const where = { row: i + 2, line: i + 2, name: `${get(r, 'first_name')} ${get(r, 'last_name')}`.trim() };
+    if (r.length !== s.headers.length) rejected.push({ ...where, external_id: ext || null, value: null, reason: 'column_count', message: `Row ${i + 2} has ${r.length} columns, expected ${s.headers.length}.`, details: [{ key: 'column_count', params: { found: String(r.length), expected: String(s.headers.length) } }] });
+    else if (!ext) rejected.push({ ...where, external_id: null, value: null, reason: 'id_missing', message: 'The HR id is empty.', details: [{ key: 'field_rule', params: { field: 'external_id', rule: 'required' } }] });
+    else if (!email || !email.includes('@')) rejected.push({ ...where, external_id: ext, value: email || null, reason: email ? 'email_invalid' : 'email_missing', message: `"${email}" is not an email address.`, details: [{ key: 'field_rule', params: { field: 'email', rule: email ? 'email_invalid' : 'required' } }] });
     else {
       seen.add(ext);
-      const existing = [...employees.values()].find((e) => e.external_id === ext);
-      if (!existing) created++;
-      else if (existing.email === email) unchanged++;
-      else updated++;
+      const existing = byExternalId.get(ext);
+      if (!existing) {
+        created++;
+        return;
+      }
+      const fieldChanges: FieldChangeDto[] = COMPARED.filter((f) => col(f) >= 0 && get(r, f) !== existing[f]).map((f) => ({ field: f, before: existing[f], after: get(r, f) }));
+      if (!existing.active) fieldChanges.push({ field: 'active', before: 'false', after: 'true' });
+      if (fieldChanges.length === 0) {
+        unchanged++;
+        return;
+      }
+      updated++;
+      if (changes.length < 500) changes.push({ external_id: ext, full_name: `${existing.first_name} ${existing.last_name}`, changes: fieldChanges });
     }
   });
   const missing = [...employees.values()].filter((e) => e.active && !seen.has(e.external_id));
+  const fed = (f: ImportFieldDto) => col(f) >= 0 || (f === 'manager_external_id' && col('manager_email') >= 0);
   return {
     file_name: s.name,
     encoding: 'UTF-8',
@@ -265,7 +301,25 @@ function previewOf(s: Staged): ImportPreviewDto {
     rejected,
     sample: s.rows.slice(0, 5),
     missing: missing.slice(0, 200).map(ref),
+    ignored: ignoredOf(s),
+    unfed: USUAL_FIELDS.filter((f) => !fed(f)),
+    proposed_from_values: s.proposed,
+    remembered: s.remembered,
+    changes,
   };
+}
+
+/** Maps columns no header names whose cells are e-mail addresses, as the core proposes from values. */
+function proposeFromValues(s: Staged): void {
+  s.mapping.forEach((field, column) => {
+    if (field) return;
+    const cells = s.rows.map((r) => (r[column] ?? '').trim()).filter(Boolean);
+    if (cells.length < 3 || cells.filter((c) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(c)).length < cells.length * 0.9) return;
+    const free = (['email', 'manager_email'] as ImportFieldDto[]).find((f) => !s.mapping.includes(f));
+    if (!free) return;
+    s.mapping[column] = free;
+    s.proposed.push(column);
+  });
 }
 
 async function importLoad(bytes: Uint8Array): Promise<ImportPreviewDto> {
@@ -276,27 +330,48 @@ async function importLoad(bytes: Uint8Array): Promise<ImportPreviewDto> {
   if (lines[0].split(delim).length < 2) fail('invalid_file', 'This does not look like a CSV file: no separator found on the first line.');
   const headers = lines[0].split(delim).map((h) => h.trim());
   await progress('reading', lines.length);
+  const remembered = rememberedMappings.get(headers.join('\u0001'));
   staged = {
     name: 'staff.csv',
     headers,
     rows: lines.slice(1).map((l) => l.split(delim)),
-    mapping: headers.map((h) => GUESS[fold(h).replace(/[\s-]+/g, '_')] ?? null),
+    mapping: remembered ? [...remembered] : headers.map((h) => GUESS[fold(h).replace(/[\s-]+/g, '_')] ?? null),
+    proposed: [],
+    remembered: !!remembered,
   };
+  if (!remembered) proposeFromValues(staged);
   await progress('checking', staged.rows.length);
   return previewOf(staged);
 }
 
-async function importCommit() {
+async function importCommit(confirmed: number[]) {
   if (!staged) fail('not_found', 'No import is waiting: choose a file again.');
+  const unconfirmed = ignoredOf(staged).filter((c) => c.has_values && !confirmed.includes(c.index));
+  if (unconfirmed.length) {
+    fail(
+      'validation',
+      'Some columns with values are not imported.',
+      unconfirmed.map((c) => ({
+        field: 'mapping',
+        key: 'ignored_unconfirmed',
+        message: `column '${c.header}' is not imported: choose its field, or confirm that it is ignored`,
+        params: { column: c.header },
+      })),
+    );
+  }
   const p = previewOf(staged);
+  if (p.missing_required.length) {
+    fail('validation', 'A required field has no column.', p.missing_required.map((f) => ({ field: f, key: 'required', message: `no column is mapped to ${f}`, params: {} })));
+  }
   await progress('writing', staged.rows.length);
   const col = (f: ImportFieldDto) => staged!.mapping.indexOf(f);
   const get = (r: string[], f: ImportFieldDto) => (col(f) >= 0 ? (r[col(f)] ?? '').trim() : '');
   const rejectedLines = new Set(p.rejected.map((r) => r.line));
+  const byExternalId = new Map([...employees.values()].map((e) => [e.external_id, e]));
   staged.rows.forEach((r, i) => {
     if (rejectedLines.has(i + 2)) return;
     const ext = get(r, 'external_id');
-    const existing = [...employees.values()].find((e) => e.external_id === ext);
+    const existing = byExternalId.get(ext);
     const id = existing?.id ?? `e${order.length + 1}`;
     const base: Stored = existing ?? {
       id, external_id: ext, first_name: '', last_name: '', email: '', department: '', title: '', grade: 1, manager_id: null,
@@ -310,10 +385,13 @@ async function importCommit() {
       email: get(r, 'email'),
       department: get(r, 'department') || base.department,
       title: get(r, 'title') || base.title,
+      site: get(r, 'site') || base.site,
+      active: true,
     };
     employees.set(id, next);
     if (!existing) order.push(id);
   });
+  rememberedMappings.set(staged.headers.join('\u0001'), [...staged.mapping]);
   staged = null;
   return { created: p.counts.new, updated: p.counts.updated, unchanged: p.counts.unchanged, rejected: p.counts.rejected, missing_from_file: p.counts.missing_from_file };
 }
@@ -416,12 +494,24 @@ async function handle(cmd: string, args: Record<string, unknown>): Promise<unkno
       return importLoad(args as unknown as Uint8Array);
     case 'import_remap': {
       if (!staged) fail('not_found', 'No import is waiting.');
-      staged.mapping = (args.mapping as ColumnMappingDto).columns;
+      const columns = (args.mapping as ColumnMappingDto).columns;
+      if (columns.some((f, i) => f !== staged!.mapping[i])) {
+        // HR chose: the mapping is neither a proposal nor the remembered one any more.
+        staged.proposed = [];
+        staged.remembered = false;
+      }
+      staged.mapping = columns;
       await progress('checking', staged.rows.length);
       return previewOf(staged);
     }
     case 'import_commit':
-      return importCommit();
+      return importCommit((args.confirmedIgnored as number[] | undefined) ?? []);
+    case 'export_rejected_rows_csv': {
+      if (!staged) fail('not_found', 'No import is waiting.');
+      const reasons = (args.reasons as RejectedReasonDto[] | undefined) ?? [];
+      if (reasons.length === 0) return null;
+      return `/home/hr/Documents/${staged.name.replace(/\.[^.]+$/, '')}-rejected.csv`;
+    }
     case 'import_cancel':
       staged = null;
       return null;

@@ -38,6 +38,16 @@ export function progressFraction(done: number | null, total: number | null): num
   return Math.max(0, Math.min(1, done / total));
 }
 
+/**
+ * A label or sentence as it reads after a colon or inside a sentence: its first letter in lower
+ * case ("Job title" → "job title"), unless it starts an acronym ("HR id" stays).
+ */
+export function inSentence(text: string): string {
+  const second = text.charAt(1);
+  if (second && second !== second.toLowerCase()) return text;
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
 /** One detail of a rejected row in `lang`, or `null` when the catalogs cannot word it. */
 export function rowDetailText(lang: Lang, detail: RowDetailDto): string | null {
   const key = `import.detail.${detail.key}`;
@@ -51,14 +61,19 @@ export function rowDetailText(lang: Lang, detail: RowDetailDto): string | null {
     const rule = fieldErrorText({ field: _field ?? '', key: ruleKey, message: '', params: values }, (k, p) => translateMaybe(lang, k, p));
     if (!rule) return null;
     params.field = translate(lang, field);
-    params.rule = rule;
+    params.rule = inSentence(rule);
   }
   return translate(lang, key, params);
 }
 
-/** What is wrong with a rejected row, in `lang`; the backend's English only if a detail is unknown. */
-export function rejectedRowText(lang: Lang, row: RejectedRowDto): string {
-  const parts = row.details.map((d) => rowDetailText(lang, d));
-  if (parts.length === 0 || parts.some((p) => p === null)) return row.message;
+/**
+ * What is wrong with a rejected row, in `lang`, each detail once; the backend's English only if a
+ * detail is unknown. Details `skip` accepts are left out (e.g. one that only repeats the reason):
+ * the text is then empty when nothing is left.
+ */
+export function rejectedRowText(lang: Lang, row: RejectedRowDto, skip: (detail: RowDetailDto) => boolean = () => false): string {
+  if (row.details.length === 0) return row.message;
+  const parts = row.details.filter((d) => !skip(d)).map((d) => rowDetailText(lang, d));
+  if (parts.some((p) => p === null)) return row.message;
   return [...new Set(parts)].join(' ');
 }

@@ -1,6 +1,7 @@
 /**
- * The export buttons' shared behaviour on the progress screens: one export at a time, then a
- * toast with the path written (nothing when the save dialog was closed) or the error.
+ * The export buttons' shared behaviour (progress screens, the import's rejected rows): one export
+ * at a time, then a toast with the path written (nothing when the save dialog was closed) or the
+ * error.
  */
 import { toErrorDto } from '../api/errors';
 import { t } from './i18n/index.svelte';
@@ -25,12 +26,13 @@ export function createExporter() {
     get toast() {
       return toast;
     },
-    async run(name: string, save: () => Promise<string | null>) {
+    /** `saved` words the toast for the path written; "Saved to {path}" by default. */
+    async run(name: string, save: () => Promise<string | null>, saved?: (path: string) => string) {
       if (busy) return;
       busy = name;
       try {
         const path = await save();
-        if (path) show(t('progress.exported', { path }), false);
+        if (path) show(saved ? saved(path) : t('progress.exported', { path }), false);
       } catch (e) {
         const dto = toErrorDto(e);
         show(errorText(dto), true);

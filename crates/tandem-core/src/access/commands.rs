@@ -52,6 +52,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     cmd("import_load", Hr, Read),
     cmd("import_remap", Hr, Read),
     cmd("import_commit", Hr, Write),
+    cmd("export_rejected_rows_csv", Hr, Read),
     cmd("import_cancel", Hr, Read),
     // Programs and matching.
     cmd("list_programs", Hr, Read),

@@ -161,6 +161,23 @@ pub fn link_login(
         }
     }
     store.transaction(|tx| {
+        // One login per person: the app could not tell which of two is theirs.
+        if let Some(other) = employee.and_then(|id| {
+            db::logins(tx)
+                .ok()?
+                .into_iter()
+                .find(|r| r.employee == Some(id) && r.login != login)
+        }) {
+            return Err(CoreError::Validation(vec![FieldError::new(
+                "employee",
+                "employee_has_login",
+                format!(
+                    "this person already signs in as {}: unlink that login first",
+                    other.login
+                ),
+            )
+            .with("login", other.login)]));
+        }
         let was_hr = db::login(tx, login)?.is_some_and(|r| r.hr_admin);
         if was_hr && !hr_admin && db::hr_admin_count(tx)? <= 1 {
             return Err(last_hr_admin());

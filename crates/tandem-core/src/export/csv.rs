@@ -29,6 +29,15 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` as it was before [`neutralise`]: the `'` it added taken off again. An export read back
+/// (the rejected rows of an import, fixed and imported again) gives its values unchanged.
+pub fn restore(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
 /// One cell of a row.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell<'a> {
@@ -79,6 +88,17 @@ impl CsvWriter {
         Self {
             inner: ::csv::WriterBuilder::new()
                 .flexible(false)
+                .from_writer(UTF8_BOM.to_vec()),
+        }
+    }
+
+    /// A writer for rows read from a file and written back as they were: the file's delimiter,
+    /// and rows of any length (a broken line keeps its own).
+    pub fn like_file(delimiter: u8) -> Self {
+        Self {
+            inner: ::csv::WriterBuilder::new()
+                .flexible(true)
+                .delimiter(delimiter)
                 .from_writer(UTF8_BOM.to_vec()),
         }
     }

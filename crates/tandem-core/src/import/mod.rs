@@ -10,9 +10,15 @@
 //!    `store::import`; on any error nothing is written.
 //!
 //! An import never deletes or deactivates anyone: employees the file omits are listed as missing.
-//! Fields the mapping leaves out keep their stored value. To support a new column, add an
-//! [`ImportField`] (and its DTO twin), its header synonyms, reading in `row`, merging in `plan` and
-//! storage in `store::import`.
+//! Fields the mapping leaves out keep their stored value. Nothing is dropped in silence either: the
+//! preview lists every ignored column with its first values, and commit refuses until HR has
+//! confirmed each one ([`commit`]'s `confirmed_ignored`); it names the optional fields no column
+//! feeds, and every change an update makes, field by field. The mapping HR commits is remembered
+//! for the next file with the same header line ([`recall_mapping`]).
+//!
+//! To support a new column, add an [`ImportField`] (and its DTO twin), its header names in
+//! `header_names.csv`, reading in `row`, merging and comparing in `plan` and storage in
+//! `store::import`.
 
 mod decode;
 mod mapping;
@@ -23,7 +29,9 @@ mod row;
 use crate::access::{self, Effect, Need};
 use chrono::{SecondsFormat, Utc};
 
-pub use mapping::{field_for_header, header_key, ColumnMapping, ImportField};
+pub use mapping::{
+    field_for_header, header_key, is_reason_column, ColumnMapping, ImportField, REASON_HEADERS,
+};
 
 use crate::store::import::{import_snapshot, write_import};
 use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
@@ -32,6 +40,10 @@ use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 pub const SAMPLE_ROWS: usize = 20;
 /// How many missing employees the preview lists by name (all are counted).
 pub const MISSING_LISTED: usize = 200;
+/// How many updated employees the preview lists with their changes (all are counted).
+pub const CHANGES_LISTED: usize = 500;
+/// How many first values the preview shows of an ignored column.
+const IGNORED_SAMPLES: usize = 3;
 
 /// The step a long import is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,9 +126,16 @@ impl RejectReason {
 /// A row that will not be imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RejectedRow {
-    /// The line where the record starts (1 = the header line).
+    /// The row as a spreadsheet shows the file (1 = the header).
+    pub row: u64,
+    /// The line of the text where the record starts (1 = the header line); more than `row` after
+    /// a quoted field that holds a line break.
     pub line: u64,
     pub external_id: Option<String>,
+    /// The person's name as the file gives it (empty when it gives none).
+    pub name: String,
+    /// The value at fault, as the file gives it, when one cell is.
+    pub value: Option<String>,
     pub reason: RejectReason,
     /// An English sentence naming the value at fault.
     pub message: String,
@@ -200,6 +219,36 @@ pub struct MissingEmployee {
     pub department: String,
 }
 
+/// A column of the file no field takes: it is not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoredColumn {
+    pub index: usize,
+    pub header: String,
+    /// Its first different non-empty values.
+    pub samples: Vec<String>,
+    /// True when the column holds a value somewhere: only then must HR confirm ignoring it.
+    pub has_values: bool,
+}
+
+/// One field an update changes, with the stored and the new value as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// An [`ImportField`] key (`title`, `manager_external_id`, ...), or `active` when the import
+    /// brings a deactivated employee back.
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// An employee the import updates, and what changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeChange {
+    pub external_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub changes: Vec<FieldChange>,
+}
+
 /// What a commit would do, before anything is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
@@ -218,6 +267,16 @@ pub struct ImportPreview {
     pub sample: Vec<Vec<String>>,
     /// The first [`MISSING_LISTED`] missing employees by name; `counts.missing_from_file` has them all.
     pub missing: Vec<MissingEmployee>,
+    /// Columns no field takes, in file order; commit needs HR to confirm those with values.
+    pub ignored: Vec<IgnoredColumn>,
+    /// Fields an HR export usually gives that no column feeds (their stored values stay).
+    pub unfed: Vec<ImportField>,
+    /// Columns whose field was proposed from their values, no header name being known.
+    pub proposed_from_values: Vec<usize>,
+    /// True when the mapping is the one HR committed for a file with the same header line.
+    pub remembered: bool,
+    /// The first [`CHANGES_LISTED`] updated employees with their changes, in file order.
+    pub changes: Vec<EmployeeChange>,
 }
 
 /// What a commit did.
@@ -239,6 +298,8 @@ pub struct StagedImport {
     headers: Vec<String>,
     records: Vec<parse::Record>,
     mapping: ColumnMapping,
+    proposed_from_values: Vec<usize>,
+    remembered: bool,
 }
 
 impl StagedImport {
@@ -284,8 +345,61 @@ impl StagedImport {
             ));
         }
         mapping.keep_first_of_each_field();
+        if mapping != self.mapping {
+            // HR chose: the mapping is neither a proposal nor the remembered one any more.
+            self.proposed_from_values.clear();
+            self.remembered = false;
+        }
         self.mapping = mapping;
         Ok(())
+    }
+
+    /// The columns no field takes, by index: what HR confirms before a commit.
+    pub fn ignored_columns(&self) -> Vec<usize> {
+        self.ignored().into_iter().map(|c| c.index).collect()
+    }
+
+    /// Columns no field takes, with their first values.
+    fn ignored(&self) -> Vec<IgnoredColumn> {
+        self.mapping
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, field)| field.is_none())
+            .filter(|(index, _)| !mapping::is_reason_column(&self.headers[*index]))
+            .map(|(index, _)| {
+                let mut samples: Vec<String> = Vec::new();
+                let mut has_values = false;
+                for record in &self.records {
+                    let value = record.fields.get(index).map(str::trim).unwrap_or_default();
+                    if value.is_empty() {
+                        continue;
+                    }
+                    has_values = true;
+                    if !samples.iter().any(|s| s == value) {
+                        samples.push(value.to_owned());
+                    }
+                    if samples.len() == IGNORED_SAMPLES {
+                        break;
+                    }
+                }
+                IgnoredColumn {
+                    index,
+                    header: self.headers[index].clone(),
+                    samples,
+                    has_values,
+                }
+            })
+            .collect()
+    }
+
+    /// The header line as the remembered mappings know it.
+    fn header_line_key(&self) -> String {
+        self.headers
+            .iter()
+            .map(|h| header_key(h))
+            .collect::<Vec<_>>()
+            .join("|")
     }
 
     fn sample(&self) -> Vec<Vec<String>> {
@@ -308,7 +422,8 @@ pub fn stage(file_name: &str, bytes: &[u8]) -> CoreResult<StagedImport> {
             format!("The file has no header line. {}", decode::EXPORT_ADVICE),
         ));
     }
-    let mapping = ColumnMapping::guess(&parsed.headers);
+    let mut mapping = ColumnMapping::guess(&parsed.headers);
+    let proposed_from_values = mapping.propose_from_values(&parsed.records);
     Ok(StagedImport {
         file_name: file_name.to_owned(),
         encoding: decoded.encoding,
@@ -316,7 +431,102 @@ pub fn stage(file_name: &str, bytes: &[u8]) -> CoreResult<StagedImport> {
         headers: parsed.headers,
         records: parsed.records,
         mapping,
+        proposed_from_values,
+        remembered: false,
     })
+}
+
+/// The rejected rows of `staged`, cell by cell as the file gives them, with one more column that
+/// says why each was rejected (`reasons`: the text line of each rejected record, as
+/// [`RejectedRow::line`] gives it, and its reason worded by the UI). HR fixes them in a
+/// spreadsheet and imports the file again: the reason column is then left out without asking.
+/// Same delimiter as the file, UTF-8 with a byte order mark, cells protected from formulas.
+pub fn rejected_rows_csv(
+    store: &Store,
+    staged: &StagedImport,
+    reasons: &[(u64, String)],
+    language: crate::settings::Language,
+) -> CoreResult<Vec<u8>> {
+    access::require(store, Need::Hr, Effect::Read)?;
+    let header = match language {
+        crate::settings::Language::En => mapping::REASON_HEADERS[0],
+        crate::settings::Language::Fr => mapping::REASON_HEADERS[1],
+    };
+    let mut writer = crate::export::CsvWriter::like_file(staged.delimiter);
+    let mut head: Vec<&str> = staged.headers.iter().map(String::as_str).collect();
+    head.push(header);
+    writer.header(&head)?;
+    for (line, reason) in reasons {
+        let Some(record) = staged.records.iter().find(|r| r.line == *line) else {
+            return Err(CoreError::not_found("rejected row", line));
+        };
+        let mut cells: Vec<&str> = record.fields.iter().collect();
+        cells.push(reason);
+        writer.header(&cells)?;
+    }
+    writer.into_bytes()
+}
+
+/// The setting that holds the mappings HR committed, by header line.
+const REMEMBERED_MAPPINGS: &str = "import_mappings";
+/// How many header lines are remembered; the oldest goes first.
+const REMEMBERED_MAX: usize = 20;
+
+/// The remembered mappings: (header line key, field key or "" per column), most recent last.
+fn remembered_mappings(store: &Store) -> CoreResult<Vec<(String, Vec<String>)>> {
+    let raw = crate::store::settings::get_setting(store.conn(), REMEMBERED_MAPPINGS)?;
+    // A value this version cannot read is forgotten rather than refused: it only saves clicks.
+    Ok(raw
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default())
+}
+
+/// Uses the mapping HR committed last time for a file with the same header line, if any.
+/// Returns whether one was found.
+pub fn recall_mapping(store: &Store, staged: &mut StagedImport) -> CoreResult<bool> {
+    access::require(store, Need::Hr, Effect::Read)?;
+    let key = staged.header_line_key();
+    let Some((_, fields)) = remembered_mappings(store)?
+        .into_iter()
+        .rev()
+        .find(|(k, _)| *k == key)
+    else {
+        return Ok(false);
+    };
+    if fields.len() != staged.headers.len() {
+        return Ok(false);
+    }
+    let columns = fields
+        .iter()
+        .map(|f| ImportField::ALL.into_iter().find(|x| x.as_str() == f))
+        .collect();
+    let mut mapping = ColumnMapping { columns };
+    mapping.keep_first_of_each_field();
+    staged.mapping = mapping;
+    staged.proposed_from_values.clear();
+    staged.remembered = true;
+    Ok(true)
+}
+
+fn remember_mapping(tx: &crate::store::db::Connection, staged: &StagedImport) -> CoreResult<()> {
+    let key = staged.header_line_key();
+    let raw = crate::store::settings::get_setting(tx, REMEMBERED_MAPPINGS)?;
+    let mut all: Vec<(String, Vec<String>)> = raw
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    all.retain(|(k, _)| *k != key);
+    let fields = staged
+        .mapping
+        .columns
+        .iter()
+        .map(|f| f.map_or("", ImportField::as_str).to_owned())
+        .collect();
+    all.push((key, fields));
+    let excess = all.len().saturating_sub(REMEMBERED_MAX);
+    all.drain(..excess);
+    // Strings and lists of strings always serialise.
+    let text = serde_json::to_string(&all).unwrap_or_else(|_| "[]".to_owned());
+    crate::store::settings::set_setting(tx, REMEMBERED_MAPPINGS, &text)
 }
 
 /// What committing `staged` would do now. Reads the directory, writes nothing. While a required
@@ -342,6 +552,11 @@ pub fn preview(
             rejected: Vec::new(),
             sample: staged.sample(),
             missing: Vec::new(),
+            ignored: staged.ignored(),
+            unfed: staged.mapping.unfed_optional(),
+            proposed_from_values: staged.proposed_from_values.clone(),
+            remembered: staged.remembered,
+            changes: Vec::new(),
         });
     }
     let existing = import_snapshot(store.conn())?;
@@ -355,6 +570,8 @@ pub fn preview(
     };
     let mut missing = analysis.missing;
     missing.truncate(MISSING_LISTED);
+    let mut changes = analysis.changes;
+    changes.truncate(CHANGES_LISTED);
     Ok(ImportPreview {
         file_name: staged.file_name.clone(),
         encoding: staged.encoding.to_owned(),
@@ -367,17 +584,45 @@ pub fn preview(
         rejected: analysis.rejected,
         sample: staged.sample(),
         missing,
+        ignored: staged.ignored(),
+        unfed: staged.mapping.unfed_optional(),
+        proposed_from_values: staged.proposed_from_values.clone(),
+        remembered: staged.remembered,
+        changes,
     })
 }
 
 /// Imports every valid row of `staged` in one transaction: all of them or, on any error, nothing.
-/// Refused with [`CoreError::Validation`] while a required field has no column.
+/// Refused with [`CoreError::Validation`] while a required field has no column, or while a column
+/// that holds values is ignored without HR having confirmed it (`confirmed_ignored`, column
+/// indexes): nothing is dropped in silence. The mapping is remembered for the next file with the
+/// same header line.
 pub fn commit(
     store: &mut Store,
     staged: &StagedImport,
+    confirmed_ignored: &[usize],
     progress: &mut dyn FnMut(Progress),
 ) -> CoreResult<ImportOutcome> {
     access::require(store, Need::Hr, Effect::Write)?;
+    let unconfirmed: Vec<FieldError> = staged
+        .ignored()
+        .into_iter()
+        .filter(|c| c.has_values && !confirmed_ignored.contains(&c.index))
+        .map(|c| {
+            FieldError::new(
+                "mapping",
+                "ignored_unconfirmed",
+                format!(
+                    "column '{}' is not imported: choose its field, or confirm that it is ignored",
+                    c.header
+                ),
+            )
+            .with("column", &c.header)
+        })
+        .collect();
+    if !unconfirmed.is_empty() {
+        return Err(CoreError::Validation(unconfirmed));
+    }
     let missing_required = staged.mapping.missing_required();
     if !missing_required.is_empty() {
         return Err(CoreError::Validation(
@@ -410,6 +655,7 @@ pub fn commit(
             &now,
             &mut |done| ticker.tick(done),
         )?;
+        remember_mapping(tx, staged)?;
         Ok(ImportOutcome {
             created: analysis.inserts.len(),
             updated: analysis.updates.len(),

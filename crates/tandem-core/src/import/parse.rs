@@ -17,11 +17,34 @@ const CANDIDATES: [u8; 3] = [b';', b',', b'\t'];
 /// How many records after the header vote for a delimiter.
 const SAMPLE_RECORDS: usize = 20;
 
-/// One data record and the line of the file where it starts (the header is line 1).
+/// One data record, the line of the file where it starts, and its row as a spreadsheet shows the
+/// file (the header is 1 for both). They differ after a quoted field that holds a line break: the
+/// text has one more line, the spreadsheet the same rows.
 #[derive(Debug, Clone)]
 pub(crate) struct Record {
     pub line: u64,
+    pub row: u64,
     pub fields: StringRecord,
+}
+
+/// The line breaks inside a record's fields (`\r\n` counts once, as [`LineCounter`] counts it).
+fn breaks_inside(record: &StringRecord) -> u64 {
+    // Almost no record has one: two memchr scans of the whole record rule them out.
+    let all = record.as_slice();
+    if !all.contains('\n') && !all.contains('\r') {
+        return 0;
+    }
+    record
+        .iter()
+        .map(|field| {
+            let bytes = field.as_bytes();
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .count() as u64
+        })
+        .sum()
 }
 
 pub(crate) struct Parsed {
@@ -37,6 +60,8 @@ pub(crate) fn parse(text: &str) -> CoreResult<Parsed> {
     let mut headers: Option<Vec<String>> = None;
     let mut records = Vec::new();
     let mut lines = LineCounter::new(text.as_bytes());
+    // Line breaks inside the fields of the records read so far: lines that are not rows.
+    let mut inner_breaks = 0u64;
     loop {
         let more = reader.read_record(&mut record).map_err(|e| {
             CoreError::invalid_file(
@@ -48,13 +73,17 @@ pub(crate) fn parse(text: &str) -> CoreResult<Parsed> {
         if !more {
             break;
         }
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
+        let row = line.saturating_sub(inner_breaks);
+        inner_breaks += breaks_inside(&record);
         if is_blank(&record) {
             continue;
         }
         match headers {
             None => headers = Some(record.iter().map(|h| h.trim().to_owned()).collect()),
             Some(_) => records.push(Record {
-                line: lines.line_at(record.position().map_or(0, |p| p.byte())),
+                line,
+                row,
                 fields: record.clone(),
             }),
         }
@@ -184,6 +213,9 @@ mod tests {
         let parsed = parse("a;b\n1;\"x\ny\"\n\n2;z\n")?;
         let lines: Vec<u64> = parsed.records.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 5]);
+        // A spreadsheet shows the quoted line break inside one cell: the blank line is row 3.
+        let rows: Vec<u64> = parsed.records.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![2, 4]);
         Ok(())
     }
 
@@ -192,6 +224,8 @@ mod tests {
         let parsed = parse("a;b\r\n1;x\r\n\r\n\r\n2;\"z\r\nw\"\r\n3;v\r\n")?;
         let lines: Vec<u64> = parsed.records.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 5, 7]);
+        let rows: Vec<u64> = parsed.records.iter().map(|r| r.row).collect();
+        assert_eq!(rows, vec![2, 5, 6]);
         Ok(())
     }
 

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::mapping::{FieldColumns, ImportField};
-use super::row::{identity, read_row, ManagerRef, RowDraft, RowProblem};
+use super::parse::Record;
+use super::row::{cell, identity, name_in_file, read_row, ManagerRef, RowDraft, RowProblem};
 use super::{
-    MissingEmployee, Phase, Progress, RejectReason, RejectedRow, RowDetail, RowDetailKey,
-    StagedImport,
+    EmployeeChange, FieldChange, MissingEmployee, Phase, Progress, RejectReason, RejectedRow,
+    RowDetail, RowDetailKey, StagedImport,
 };
 use crate::store::import::{EmployeeUpdate, StoredEmployee};
 
@@ -27,6 +28,8 @@ pub(crate) struct Analysis {
     pub updates: Vec<EmployeeUpdate>,
     pub unchanged: usize,
     pub missing: Vec<MissingEmployee>,
+    /// Every update, field by field, in file order.
+    pub changes: Vec<EmployeeChange>,
 }
 
 /// Calls the progress callback about once per percent: often enough for a bar, cheap for 50k rows.
@@ -78,6 +81,8 @@ enum Target {
 
 /// What each row is, read once and then left alone.
 struct Rows {
+    /// Spreadsheet rows (what messages name) and text lines, per record.
+    rows: Vec<u64>,
     lines: Vec<u64>,
     ids: Vec<String>,
     drafts: Vec<Option<RowDraft>>,
@@ -131,6 +136,7 @@ pub(crate) fn analyse(
 
     // 1. Each row on its own.
     let mut rows = Rows {
+        rows: Vec::with_capacity(n),
         lines: Vec::with_capacity(n),
         ids: Vec::with_capacity(n),
         drafts: Vec::with_capacity(n),
@@ -141,6 +147,7 @@ pub(crate) fn analyse(
         let mut ticker = Ticker::start(progress, Phase::Reading, n);
         for (i, record) in staged.records.iter().enumerate() {
             let (id, email) = identity(record, &columns);
+            rows.rows.push(record.row);
             rows.lines.push(record.line);
             rows.ids.push(id);
             emails.push(email);
@@ -177,10 +184,10 @@ pub(crate) fn analyse(
                 duplicates.push((
                     i,
                     RejectReason::DuplicateId,
-                    format!("HR id '{id}' already appears on line {}", rows.lines[first]),
+                    format!("HR id '{id}' already appears on row {}", rows.rows[first]),
                     RowDetail::new(RowDetailKey::DuplicateIdInFile)
                         .with("id", id)
-                        .with("line", rows.lines[first]),
+                        .with("line", rows.rows[first]),
                 ));
             } else {
                 row_by_id.insert(id, i);
@@ -192,12 +199,12 @@ pub(crate) fn analyse(
                     i,
                     RejectReason::DuplicateEmail,
                     format!(
-                        "email '{email}' already appears on line {}",
-                        rows.lines[first]
+                        "email '{email}' already appears on row {}",
+                        rows.rows[first]
                     ),
                     RowDetail::new(RowDetailKey::DuplicateEmailInFile)
                         .with("email", email)
-                        .with("line", rows.lines[first]),
+                        .with("line", rows.rows[first]),
                 ));
             } else {
                 row_by_email.insert(email, i);
@@ -347,7 +354,18 @@ pub(crate) fn analyse(
         columns.has(ImportField::ManagerExternalId) || columns.has(ImportField::ManagerEmail);
     let mut inserts: Vec<Option<StoredEmployee>> = vec![None; n];
     let mut updates = Vec::new();
+    let mut changes = Vec::new();
     let mut unchanged = 0usize;
+    // Managers are shown by HR id: Tandem's ids of the directory and of the file's new rows.
+    let mut hr_id_of: HashMap<&str, &str> = existing
+        .iter()
+        .map(|e| (e.id.as_str(), e.external_id.as_str()))
+        .collect();
+    for (uuid, id) in row_uuid.iter().zip(&rows.ids) {
+        if let Some(uuid) = uuid {
+            hr_id_of.insert(uuid.as_str(), id.as_str());
+        }
+    }
     for i in 0..n {
         ticker.tick(i + 1);
         let (Some(row), Some(id)) = (rows.valid_draft(&verdicts, i), &row_uuid[i]) else {
@@ -365,6 +383,12 @@ pub(crate) fn analyse(
                 if &after == before {
                     unchanged += 1;
                 } else {
+                    changes.push(EmployeeChange {
+                        external_id: after.external_id.clone(),
+                        first_name: after.first_name.clone(),
+                        last_name: after.last_name.clone(),
+                        changes: field_changes(before, &after, &hr_id_of),
+                    });
                     updates.push(EmployeeUpdate {
                         languages_changed: after.languages != before.languages,
                         interests_changed: after.interests != before.interests,
@@ -399,8 +423,11 @@ pub(crate) fn analyse(
             verdicts.0[i]
                 .as_ref()
                 .map(|(reason, message, details)| RejectedRow {
+                    row: rows.rows[i],
                     line: rows.lines[i],
                     external_id: Some(rows.ids[i].clone()).filter(|id| !id.is_empty()),
+                    name: name_in_file(&staged.records[i], &columns),
+                    value: offending_value(&staged.records[i], &columns, *reason, details),
                     reason: *reason,
                     message: message.clone(),
                     details: details.clone(),
@@ -418,7 +445,131 @@ pub(crate) fn analyse(
         updates,
         unchanged,
         missing,
+        changes,
     }
+}
+
+/// Longest value a rejected row quotes; a longer one is cut with an ellipsis.
+const VALUE_QUOTED: usize = 80;
+
+/// The cell a rejection is about, as the file gives it: the field a detail names, else the field
+/// of the reason. `None` when no single cell is at fault (a missing value, a broken line).
+fn offending_value(
+    record: &Record,
+    columns: &FieldColumns,
+    reason: RejectReason,
+    details: &[RowDetail],
+) -> Option<String> {
+    let named = details.iter().find_map(|d| {
+        d.params
+            .iter()
+            .find(|(name, _)| *name == "field")
+            .and_then(|(_, field)| ImportField::ALL.into_iter().find(|f| f.as_str() == field))
+    });
+    let manager = || {
+        [ImportField::ManagerExternalId, ImportField::ManagerEmail]
+            .into_iter()
+            .find(|&f| !cell(record, columns, f).is_empty())
+    };
+    let field = named.or(match reason {
+        RejectReason::EmailInvalid | RejectReason::DuplicateEmail => Some(ImportField::Email),
+        RejectReason::DuplicateId => Some(ImportField::ExternalId),
+        RejectReason::UnknownManager | RejectReason::ReportingCycle | RejectReason::SelfManager => {
+            manager()
+        }
+        RejectReason::GradeInvalid => Some(ImportField::Grade),
+        RejectReason::DateInvalid => Some(ImportField::HireDate),
+        RejectReason::TimezoneInvalid => Some(ImportField::Timezone),
+        RejectReason::RoleInvalid => Some(ImportField::Role),
+        RejectReason::ProfileInvalid => Some(ImportField::AdoptionProfile),
+        RejectReason::LanguageInvalid => Some(ImportField::Languages),
+        _ => None,
+    })?;
+    let value = cell(record, columns, field);
+    if value.is_empty() {
+        return None;
+    }
+    Some(match value.char_indices().nth(VALUE_QUOTED) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    })
+}
+
+/// What an update changes, field by field, as text: managers by HR id, lists joined by ", ".
+fn field_changes(
+    before: &StoredEmployee,
+    after: &StoredEmployee,
+    hr_id_of: &HashMap<&str, &str>,
+) -> Vec<FieldChange> {
+    let manager = |id: &Option<String>| {
+        id.as_deref()
+            .map(|id| hr_id_of.get(id).copied().unwrap_or(id).to_owned())
+            .unwrap_or_default()
+    };
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    let pairs: [(&'static str, String, String); 16] = [
+        (
+            "first_name",
+            before.first_name.clone(),
+            after.first_name.clone(),
+        ),
+        (
+            "last_name",
+            before.last_name.clone(),
+            after.last_name.clone(),
+        ),
+        ("email", before.email.clone(), after.email.clone()),
+        (
+            "department",
+            before.department.clone(),
+            after.department.clone(),
+        ),
+        ("title", before.title.clone(), after.title.clone()),
+        ("grade", before.grade.to_string(), after.grade.to_string()),
+        (
+            ImportField::ManagerExternalId.as_str(),
+            manager(&before.manager_id),
+            manager(&after.manager_id),
+        ),
+        ("site", before.site.clone(), after.site.clone()),
+        ("timezone", before.timezone.clone(), after.timezone.clone()),
+        (
+            "languages",
+            before.languages.join(", "),
+            after.languages.join(", "),
+        ),
+        ("hire_date", text(&before.hire_date), text(&after.hire_date)),
+        ("role", before.role.clone(), after.role.clone()),
+        (
+            "adoption_profile",
+            text(&before.adoption_profile),
+            text(&after.adoption_profile),
+        ),
+        (
+            "interests",
+            before.interests.join(", "),
+            after.interests.join(", "),
+        ),
+        (
+            "active",
+            before.active.to_string(),
+            after.active.to_string(),
+        ),
+        (
+            "external_id",
+            before.external_id.clone(),
+            after.external_id.clone(),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, b, a)| b != a)
+        .map(|(field, before, after)| FieldChange {
+            field,
+            before,
+            after,
+        })
+        .collect()
 }
 
 /// The new rows (`is_new`) in an order where each one's manager, when also new, comes first, so
@@ -475,12 +626,12 @@ fn propagate(
         };
         for &i in reports {
             let message = format!(
-                "the manager '{}' on line {} is rejected, so this row is too",
-                rows.ids[j], rows.lines[j]
+                "the manager '{}' on row {} is rejected, so this row is too",
+                rows.ids[j], rows.rows[j]
             );
             let detail = RowDetail::new(RowDetailKey::ManagerRejected)
                 .with("manager", &rows.ids[j])
-                .with("line", rows.lines[j]);
+                .with("line", rows.rows[j]);
             if verdicts.reject(i, RejectReason::UnknownManager, message, detail) {
                 work.push(i);
             }

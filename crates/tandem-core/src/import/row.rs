@@ -68,11 +68,24 @@ pub(crate) fn identity(record: &Record, columns: &FieldColumns) -> (String, Stri
     )
 }
 
-fn cell<'r>(record: &'r Record, columns: &FieldColumns, field: ImportField) -> &'r str {
+/// The trimmed cell of `field` in the record; empty when no column feeds it.
+/// A value Tandem's own exports protected from spreadsheets (`'=...`) reads as it was.
+pub(crate) fn cell<'r>(record: &'r Record, columns: &FieldColumns, field: ImportField) -> &'r str {
     columns
         .get(field)
         .and_then(|i| record.fields.get(i))
-        .map_or("", str::trim)
+        .map_or("", |v| crate::export::csv::restore(v.trim()))
+}
+
+/// The person's name as the record gives it: first and last name, or the full name column.
+pub(crate) fn name_in_file(record: &Record, columns: &FieldColumns) -> String {
+    if columns.has(ImportField::FirstName) || columns.has(ImportField::LastName) {
+        let first = cell(record, columns, ImportField::FirstName);
+        let last = cell(record, columns, ImportField::LastName);
+        format!("{first} {last}").trim().to_owned()
+    } else {
+        cell(record, columns, ImportField::FullName).to_owned()
+    }
 }
 
 pub(crate) fn read_row(

@@ -40,7 +40,7 @@ pub fn preview_of(store: &Store, staged: &StagedImport) -> CoreResult<ImportPrev
 }
 
 pub fn commit_of(store: &mut Store, staged: &StagedImport) -> CoreResult<ImportOutcome> {
-    import::commit(store, staged, &mut quiet())
+    import::commit(store, staged, &staged.ignored_columns(), &mut quiet())
 }
 
 pub fn commit_text(store: &mut Store, csv: &str) -> CoreResult<ImportOutcome> {

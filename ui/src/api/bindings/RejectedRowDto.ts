@@ -6,13 +6,26 @@ import type { RowDetailDto } from "./RowDetailDto";
  */
 export type RejectedRowDto = { 
 /**
- * The line in the file where the record starts (1 = the header line).
+ * The row as a spreadsheet shows the file (1 = the header).
+ */
+row: number, 
+/**
+ * The line of the text where the record starts (1 = the header line); more than `row` after a
+ * quoted field holding a line break. It identifies the row for `export_rejected_rows_csv`.
  */
 line: number, 
 /**
  * The HR id on that row, when there is one.
  */
 external_id: string | null, 
+/**
+ * The person's name as the file gives it (empty when it gives none).
+ */
+name: string, 
+/**
+ * The value at fault, as the file gives it, when one cell is.
+ */
+value: string | null, 
 /**
  * Stable reason the UI translates: `email_missing`, `email_invalid`, `duplicate_id`,
  * `duplicate_email`, `unknown_manager`, `reporting_cycle`, `name_missing`, `id_missing`,
