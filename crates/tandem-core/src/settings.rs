@@ -1,6 +1,12 @@
 //! Application settings stored in the database: the interface language and the session reminder
 //! lead time.
 //!
+//! Both are each person's own. On a file (one person, no login) they are stored under their key.
+//! On a team database each login keeps its own under `key:login` ([`preference_key`]), so one
+//! person choosing English does not switch everyone's Tandem; until a person chooses, they get the
+//! value stored under the plain key (what the database had before, or what a file moved into it
+//! had).
+//!
 //! Each setting is a typed getter/setter pair over `store::settings`. To add one, pick a key
 //! constant, parse its stored text leniently (an unknown value reads as "not set"), and test the
 //! round trip.
@@ -36,17 +42,41 @@ impl Language {
     }
 }
 
+/// Where the acting person's own value of `key` is stored: `key:login` for a login of a team
+/// database, `key` itself on a file.
+fn preference_key(store: &Store, key: &str) -> String {
+    match &store.actor().login {
+        Some(login) => format!("{key}:{login}"),
+        None => key.to_owned(),
+    }
+}
+
+/// The acting person's value of a preference read by `parse`: their own, else the database's
+/// (see the module doc). A value `parse` refuses (written by a newer version, say) counts as
+/// not set.
+fn preference<T>(
+    store: &Store,
+    key: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> CoreResult<Option<T>> {
+    let own = get_setting(store.conn(), &preference_key(store, key))?.and_then(|raw| parse(&raw));
+    if own.is_some() || store.actor().login.is_none() {
+        return Ok(own);
+    }
+    Ok(get_setting(store.conn(), key)?.and_then(|raw| parse(&raw)))
+}
+
 /// The language the user chose, or `None` until they choose (the UI then follows the system).
 pub fn language(store: &Store) -> CoreResult<Option<Language>> {
     access::require(store, Need::SignedIn, Effect::Read)?;
-    // A value written by a newer version reads as "not chosen" rather than failing.
-    Ok(get_setting(store.conn(), LANGUAGE_KEY)?.and_then(|raw| Language::parse(&raw)))
+    preference(store, LANGUAGE_KEY, Language::parse)
 }
 
-/// Remembers the interface language.
+/// Remembers the interface language, for the acting person.
 pub fn set_language(store: &mut Store, language: Language) -> CoreResult<()> {
     access::require(store, Need::SignedIn, Effect::Preference)?;
-    store.transaction(|tx| set_setting(tx, LANGUAGE_KEY, language.as_str()))
+    let key = preference_key(store, LANGUAGE_KEY);
+    store.transaction(|tx| set_setting(tx, &key, language.as_str()))
 }
 
 /// The key under which the session reminder lead time is stored, in minutes.
@@ -60,10 +90,13 @@ pub const MAX_REMINDER_MINUTES: u16 = 1440;
 pub fn reminder_minutes(store: &Store) -> CoreResult<u16> {
     access::require(store, Need::SignedIn, Effect::Read)?;
     // A value this version cannot read falls back to the default rather than failing.
-    Ok(get_setting(store.conn(), REMINDER_MINUTES_KEY)?
-        .and_then(|raw| raw.trim().parse::<u16>().ok())
-        .filter(|m| *m <= MAX_REMINDER_MINUTES)
-        .unwrap_or(DEFAULT_REMINDER_MINUTES))
+    let minutes = preference(store, REMINDER_MINUTES_KEY, |raw| {
+        raw.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|m| *m <= MAX_REMINDER_MINUTES)
+    })?;
+    Ok(minutes.unwrap_or(DEFAULT_REMINDER_MINUTES))
 }
 
 /// Sets the reminder lead time: 0 (off) to [`MAX_REMINDER_MINUTES`]; anything else is a
@@ -79,7 +112,8 @@ pub fn set_reminder_minutes(store: &mut Store, minutes: u16) -> CoreResult<()> {
             ),
         ));
     }
-    store.transaction(|tx| set_setting(tx, REMINDER_MINUTES_KEY, &minutes.to_string()))
+    let key = preference_key(store, REMINDER_MINUTES_KEY);
+    store.transaction(|tx| set_setting(tx, &key, &minutes.to_string()))
 }
 
 #[cfg(test)]
@@ -100,7 +134,11 @@ mod tests {
     #[test]
     fn an_unknown_stored_language_reads_as_not_chosen() -> CoreResult<()> {
         let store = Store::open_for_tests()?;
-        set_setting(store.conn(), LANGUAGE_KEY, "klingon")?;
+        set_setting(
+            store.conn(),
+            &preference_key(&store, LANGUAGE_KEY),
+            "klingon",
+        )?;
         assert_eq!(language(&store)?, None);
         Ok(())
     }
@@ -129,8 +167,48 @@ mod tests {
             other => panic!("expected a validation error, got {other:?}"),
         }
         assert_eq!(reminder_minutes(&store)?, 30);
-        set_setting(store.conn(), REMINDER_MINUTES_KEY, "soon")?;
+        set_setting(
+            store.conn(),
+            &preference_key(&store, REMINDER_MINUTES_KEY),
+            "soon",
+        )?;
         assert_eq!(reminder_minutes(&store)?, DEFAULT_REMINDER_MINUTES);
+        Ok(())
+    }
+
+    #[test]
+    fn each_login_of_a_team_database_keeps_its_own_language_and_reminders() -> CoreResult<()> {
+        use crate::domain::Actor;
+        let mut store = Store::open_for_tests()?;
+        // What the database had before anyone chose: everyone starts from it.
+        store.set_actor(Actor::hr_here());
+        set_setting(store.conn(), LANGUAGE_KEY, "fr")?;
+        set_setting(store.conn(), REMINDER_MINUTES_KEY, "30")?;
+        let anne = Actor::signed_in("anne", None, false);
+        let marc = Actor::signed_in("marc", None, false);
+        store.set_actor(anne.clone());
+        assert_eq!(language(&store)?, Some(Language::Fr));
+        set_language(&mut store, Language::En)?;
+        set_reminder_minutes(&mut store, 0)?;
+        assert_eq!(
+            (language(&store)?, reminder_minutes(&store)?),
+            (Some(Language::En), 0)
+        );
+        // Marc's Tandem stays as it was.
+        store.set_actor(marc);
+        assert_eq!(
+            (language(&store)?, reminder_minutes(&store)?),
+            (Some(Language::Fr), 30)
+        );
+        set_language(&mut store, Language::Fr)?;
+        store.set_actor(anne);
+        assert_eq!(language(&store)?, Some(Language::En));
+        // The file's own (no login) is the shared value, untouched by either.
+        store.set_actor(Actor::hr_here());
+        assert_eq!(
+            (language(&store)?, reminder_minutes(&store)?),
+            (Some(Language::Fr), 30)
+        );
         Ok(())
     }
 }
