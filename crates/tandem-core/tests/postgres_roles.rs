@@ -324,3 +324,60 @@ fn what_a_login_may_see_follows_approvals_and_login_links_at_once() -> CoreResul
     assert_eq!(count(&felix.sql, &pair(&b))?, 0);
     Ok(())
 }
+
+#[test]
+fn a_person_writes_their_own_preferences_and_no_one_elses() -> CoreResult<()> {
+    if !testing::selected() {
+        return Ok(());
+    }
+    let mut w = world()?;
+    let mut bruno = login_as(&mut w, "bruno")?;
+    let claire = login_as(&mut w, "claire")?;
+    // Through the app: his own language, which Claire's Tandem does not follow.
+    tandem_core::settings::set_language(&mut bruno.store, tandem_core::settings::Language::En)?;
+    // The database's shared value (on a team database only HR writes it).
+    w.store.conn().execute(
+        "INSERT INTO app_setting (key, value) VALUES ('language', 'fr')
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (),
+    )?;
+    assert_eq!(
+        tandem_core::settings::language(&bruno.store)?,
+        Some(tandem_core::settings::Language::En)
+    );
+    assert_eq!(
+        tandem_core::settings::language(&claire.store)?,
+        Some(tandem_core::settings::Language::Fr)
+    );
+    // In psql: the shared values, HR's remembered mappings and Claire's own are out of reach.
+    let claire_login: String =
+        claire
+            .sql
+            .query_row("SELECT CAST(session_user AS TEXT)", (), |r| r.get(0))?;
+    assert_eq!(
+        bruno.sql.execute(
+            "UPDATE app_setting SET value = 'en' WHERE key = 'language'",
+            ()
+        )?,
+        0
+    );
+    assert_eq!(
+        tandem_core::settings::language(&claire.store)?,
+        Some(tandem_core::settings::Language::Fr),
+        "the shared value did not change"
+    );
+    for refused in [
+        "INSERT INTO app_setting (key, value) VALUES ('import_mappings', '[]')".to_owned(),
+        format!("INSERT INTO app_setting (key, value) VALUES ('language:{claire_login}', 'en')"),
+    ] {
+        assert!(bruno.sql.execute_batch(&refused).is_err(), "{refused}");
+    }
+    assert_eq!(
+        bruno.sql.execute(
+            "DELETE FROM app_setting WHERE key <> 'language:' || session_user",
+            ()
+        )?,
+        0
+    );
+    Ok(())
+}

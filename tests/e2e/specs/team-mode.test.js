@@ -67,7 +67,7 @@ describe('team mode', { timeout: 240_000, skip: SERVER ? false : 'no test Postgr
     await waitText(driver, 'database-mode', (t) => t === 'Team server', 'the sidebar does not say the team server is open');
     const { count } = await searchDirectory(driver, '');
     assert.equal(count, 0, 'a new team database has nobody yet');
-    assert.equal(psql(target.withPassword, 'SELECT version FROM tandem_schema'), '14', 'Tandem created its tables');
+    assert.equal(psql(target.withPassword, 'SELECT version FROM tandem_schema'), '15', 'Tandem created its tables');
   });
 
   it('writes what a second client reads, and shows what that client changed', async () => {

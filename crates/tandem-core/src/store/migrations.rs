@@ -98,6 +98,11 @@ const STEPS: &[Step] = &[
         postgres: include_str!("migrations/postgres/014_scope_cache.sql"),
         hook: None,
     },
+    Step {
+        sqlite: include_str!("migrations/015_own_settings.sql"),
+        postgres: include_str!("migrations/postgres/015_own_settings.sql"),
+        hook: None,
+    },
 ];
 
 /// The schema version this build of Tandem writes and reads.
