@@ -21,6 +21,7 @@
 //! `store::import`.
 
 mod decode;
+mod explain;
 mod mapping;
 mod parse;
 mod plan;

@@ -12,7 +12,7 @@ use tandem_core::demo::load_demo;
 use tandem_core::directory::create_employee;
 use tandem_core::domain::text::fold;
 use tandem_core::domain::{
-    AdoptionProfile, AvailabilitySlot, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,
+    AdoptionProfile, AvailabilitySlot, Employee, EmployeeDraft, EmployeeId, ProgramRole, SkillLevel,
 };
 use tandem_core::program::*;
 use tandem_core::{CoreError, CoreResult, Store};
@@ -236,4 +236,27 @@ pub fn tiny() -> CoreResult<Tiny> {
         zoe,
         bystander,
     })
+}
+
+/// An employee as the draft that would save it unchanged: the start of an edit.
+pub fn draft_of(e: &Employee) -> EmployeeDraft {
+    EmployeeDraft {
+        external_id: e.external_id.clone(),
+        first_name: e.first_name.clone(),
+        last_name: e.last_name.clone(),
+        email: e.email.clone(),
+        department: e.department.clone(),
+        title: e.title.clone(),
+        grade: e.grade,
+        manager_id: e.manager_id,
+        site: e.site.clone(),
+        timezone: e.timezone.clone(),
+        languages: e.languages.clone(),
+        hire_date: e.hire_date,
+        role: Some(e.role),
+        adoption_profile: e.adoption_profile,
+        availability: e.availability.clone(),
+        interests: e.interests.clone(),
+        skills: e.skills.clone(),
+    }
 }
