@@ -8,14 +8,12 @@
 
 use tandem_core::store::postgres::ServerSettings;
 
-const SERVICE: &str = "Tandem";
-
 fn entry(settings: &ServerSettings) -> Option<keyring::Entry> {
-    let account = format!(
-        "{}@{}:{}/{}",
-        settings.user, settings.host, settings.port, settings.database
-    );
-    keyring::Entry::new(SERVICE, &account).ok()
+    keyring::Entry::new(
+        tandem_core::store::postgres::KEYRING_SERVICE,
+        &settings.keyring_account(),
+    )
+    .ok()
 }
 
 /// The remembered password for these settings, if the keyring has one.

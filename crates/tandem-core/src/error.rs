@@ -6,8 +6,9 @@
 //!
 //! A refused change or an unreadable file carries a [`Refusal`]: a [`RefusalKey`] the UI translates,
 //! the values its sentence names, and an English sentence for logs and as a fallback. To add one,
-//! add a variant to [`RefusalKey`] and its sentence to the UI's `errors.en.ts` and `errors.fr.ts`;
-//! the UI's tests fail until both languages have it.
+//! add a variant to [`RefusalKey`] and its sentence to `ui/src/lib/i18n/messages.en.json` and
+//! `messages.fr.json` (the app and the command line both read them); the UI's type check fails
+//! until both languages have it.
 
 use serde::Serialize;
 
@@ -107,7 +108,12 @@ pub enum RefusalKey {
     // Opening a database, and team mode.
     DatabaseTooNew,
     NotTandemDatabase,
+    NotTandemFile,
+    DatabaseReadOnly,
+    DatabaseDamaged,
+    DiskFull,
     BackupNeedsLocalDatabase,
+    BackupDamaged,
     ServerUnreachable,
     WrongPassword,
     DatabaseMissing,
@@ -311,6 +317,27 @@ impl From<crate::store::db::Error> for CoreError {
                 RefusalKey::ConnectionLost,
                 format!("the connection to the team database was lost: {e}"),
             )
+        } else if let Some(problem) = e.file_problem() {
+            use crate::store::db::FileProblem;
+            let (key, message) = match problem {
+                FileProblem::ReadOnly => (
+                    RefusalKey::DatabaseReadOnly,
+                    "the database file or its folder is read-only; nothing was changed",
+                ),
+                FileProblem::DiskFull => (
+                    RefusalKey::DiskFull,
+                    "the disk is full; nothing was changed",
+                ),
+                FileProblem::NotADatabase => (
+                    RefusalKey::NotTandemFile,
+                    "this file is not a Tandem database; nothing was changed",
+                ),
+                FileProblem::Damaged => (
+                    RefusalKey::DatabaseDamaged,
+                    "the database file is damaged; nothing was changed",
+                ),
+            };
+            CoreError::database(key, format!("{message} ({e})")).with("detail", e)
         } else {
             CoreError::Storage(e)
         }

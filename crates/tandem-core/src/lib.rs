@@ -13,6 +13,8 @@
 //! - [`access`]: who may do what: the one table of access rules every operation checks, the
 //!   command list with each command's rule, the logins HR links to people, and "view as".
 //! - [`import`]: the HR CSV import: stage a file, preview, commit all or nothing.
+//! - [`maintenance`]: whole-database operations: backup checked once written, integrity check,
+//!   restore with the current file kept aside, and the move of a solo file to a team database.
 //! - [`directory`]: employee list, search, page, create/edit/deactivate, reporting-cycle checks.
 //! - [`catalog`]: the editable catalog of platforms and topics.
 //! - [`settings`]: per-database preferences (interface language).
@@ -35,6 +37,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod maintenance;
 pub mod matching;
 pub mod program;
 pub mod progress;

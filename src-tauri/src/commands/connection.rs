@@ -6,8 +6,8 @@
 
 use std::path::PathBuf;
 
+use tandem_core::maintenance;
 use tandem_core::store::postgres::ServerSettings;
-use tandem_core::store::transfer;
 use tandem_core::RefusalKey;
 use tandem_dto::{
     ConnectionStatusDto, DatabaseModeDto, ErrorDto, MoveReportDto, TeamFormDto, TeamSettingsDto,
@@ -178,25 +178,12 @@ pub async fn move_to_team(
     state: State<'_, AppState>,
     form: TeamFormDto,
 ) -> CommandResult<MoveReportDto> {
-    if !matches!(state.open_target()?, Some(Target::File(_))) {
-        return Err(ErrorDto::refused(
-            "conflict",
-            RefusalKey::MoveNeedsSoloDatabase,
-            "only a database file on this computer can be moved to the team server",
-        ));
-    }
-    // Only HR moves the company's data; checked before the team server is touched.
-    state.with_store(|store| {
-        tandem_core::access::require(
-            store,
-            tandem_core::access::Need::Hr,
-            tandem_core::access::Effect::Write,
-        )
-    })?;
+    // HR's, and a solo file: checked before the team server is touched.
+    state.with_store(|store| maintenance::check_move(store))?;
     let (settings, remember) = settings_from(&state, form)?;
     let team = off_the_runtime(|| database::open_server(&settings).map_err(ErrorDto::from))?;
     let (counts, team) = state.with_store(move |store| {
-        let counts = transfer::copy_database(store.conn(), team.conn())?;
+        let counts = maintenance::move_to_team(store, &team)?;
         Ok((counts, team))
     })?;
     remember_team(&state, &settings, remember);

@@ -45,6 +45,22 @@ pub fn get_employee(store: &Store, id: EmployeeId) -> CoreResult<EmployeeDetail>
     detail(store.conn(), id)
 }
 
+/// The employee a person names on the command line: by Tandem id, e-mail (any case) or HR id,
+/// among the people the reader may see. Nobody by that reference is `NotFound`.
+pub fn find_employee(store: &Store, reference: &str) -> CoreResult<EmployeeId> {
+    access::require(store, Need::SignedIn, Effect::Read)?;
+    let reference = reference.trim();
+    let conn = store.conn();
+    let found = if let Ok(id) = EmployeeId::parse(reference) {
+        db::employee_exists(conn, id)?.then_some(id)
+    } else if reference.contains('@') {
+        db::find_by_email(conn, reference, None)?.map(|p| p.id)
+    } else {
+        db::find_by_external_id(conn, reference, None)?.map(|p| p.id)
+    };
+    found.ok_or_else(|| CoreError::not_found("employee", reference))
+}
+
 /// [`get_employee`] on any connection (e.g. inside a transaction).
 pub fn detail(conn: &Connection, id: EmployeeId) -> CoreResult<EmployeeDetail> {
     let employee =

@@ -229,6 +229,29 @@ pub fn list_programs(store: &Store) -> CoreResult<Vec<Program>> {
     db::list_programs(store.conn())
 }
 
+/// The program a person names on the command line: by id, or by its name (any case, surrounding
+/// spaces ignored). A name two programs share is refused as ambiguous: use the id.
+pub fn find_program(store: &Store, reference: &str) -> CoreResult<ProgramId> {
+    let reference = reference.trim();
+    if let Ok(id) = ProgramId::parse(reference) {
+        return get_program(store, id).map(|p| p.id);
+    }
+    let wanted = crate::domain::text::fold(reference);
+    let mut named = list_programs(store)?
+        .into_iter()
+        .filter(|p| crate::domain::text::fold(p.name.trim()) == wanted);
+    match (named.next(), named.next()) {
+        (Some(program), None) => Ok(program.id),
+        (Some(_), Some(_)) => Err(CoreError::Validation(vec![FieldError::new(
+            "program",
+            "program_name_ambiguous",
+            format!("several programs are named '{reference}': give the program's id"),
+        )
+        .with("name", reference)])),
+        (None, _) => Err(CoreError::not_found("program", reference)),
+    }
+}
+
 /// Deletes a program and everything in it, refused once a pair is approved.
 pub fn delete_program(store: &mut Store, id: ProgramId) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;

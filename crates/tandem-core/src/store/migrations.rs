@@ -156,7 +156,25 @@ pub fn migrate_to(conn: &Connection, target: u32) -> CoreResult<()> {
 
 fn current_version(conn: &Connection) -> CoreResult<u32> {
     match conn.engine() {
-        Engine::Sqlite => Ok(conn.query_row("PRAGMA user_version", (), |r| r.get(0))?),
+        Engine::Sqlite => {
+            let version: u32 = conn.query_row("PRAGMA user_version", (), |r| r.get(0))?;
+            if version == 0 {
+                // A file Tandem never migrated must be empty: another application's database
+                // is refused untouched.
+                let tables: i64 = conn.query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                    (),
+                    |r| r.get(0),
+                )?;
+                if tables > 0 {
+                    return Err(CoreError::database(
+                        RefusalKey::NotTandemFile,
+                        "this file is a database of another application, not Tandem's",
+                    ));
+                }
+            }
+            Ok(version)
+        }
         Engine::Postgres => {
             conn.query_row("SELECT pg_advisory_xact_lock(7346206)", (), |_| Ok(()))?;
             let known: bool =

@@ -65,19 +65,44 @@ impl Store {
         Self::init_sqlite(rusqlite::Connection::open_in_memory().map_err(db::Error::from)?)
     }
 
+    /// A copy, in memory, of the SQLite database at `path`, migrated: the file is opened read-only
+    /// and never written, even when its schema is older (a backup about to be restored).
+    pub fn open_copy_in_memory(path: &Path) -> CoreResult<Self> {
+        let copy = || -> rusqlite::Result<rusqlite::Connection> {
+            let file = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let mut memory = rusqlite::Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&file, &mut memory)?.run_to_completion(
+                4096,
+                Duration::from_millis(0),
+                None,
+            )?;
+            Ok(memory)
+        };
+        Self::init_sqlite(copy().map_err(db::Error::from)?)
+    }
+
     fn init_sqlite(mut conn: rusqlite::Connection) -> CoreResult<Self> {
         let setup = |conn: &mut rusqlite::Connection| -> rusqlite::Result<()> {
             conn.busy_timeout(Duration::from_secs(5))?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
-            // In-memory databases answer "memory" here; that is fine.
-            let _mode: String =
-                conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
             conn.pragma_update(None, "synchronous", "FULL")?;
             Ok(())
         };
         setup(&mut conn).map_err(db::Error::from)?;
         let conn = Connection::from_sqlite(conn);
+        // Migrating first refuses a file that is not Tandem's, or is newer, before WAL mode
+        // rewrites its header.
         migrations::migrate(&conn)?;
+        if let Some(sqlite) = conn.as_sqlite() {
+            // In-memory databases answer "memory" here; that is fine.
+            let _mode: String = sqlite
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .map_err(db::Error::from)?;
+        }
         Ok(Store {
             conn,
             actor: crate::domain::Actor::hr_here(),
@@ -106,6 +131,15 @@ impl Store {
         } else {
             Self::open_in_memory()
         }
+    }
+
+    /// The SQLite file this store works on; `None` in memory and on a team database.
+    pub fn file_path(&self) -> Option<std::path::PathBuf> {
+        self.conn
+            .as_sqlite()?
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
     }
 
     /// The engine this store runs on.
@@ -142,6 +176,55 @@ impl Store {
         };
         run().map_err(db::Error::from)?;
         Ok(())
+    }
+
+    /// Replaces every page of this SQLite database by `source`'s, through the online backup API:
+    /// one step, so a reader sees either the old database or the new one, never a mix.
+    pub fn restore_from(&mut self, source: &Store) -> CoreResult<()> {
+        let (Some(from), Some(to)) = (source.conn.as_sqlite(), self.conn.as_sqlite_mut()) else {
+            return Err(CoreError::conflict(
+                crate::RefusalKey::BackupNeedsLocalDatabase,
+                "a team database is restored on its server, not from Tandem",
+            ));
+        };
+        rusqlite::backup::Backup::new(from, to)
+            .and_then(|backup| backup.run_to_completion(4096, Duration::from_millis(0), None))
+            .map_err(db::Error::from)?;
+        Ok(())
+    }
+
+    /// What SQLite's `integrity_check` and `foreign_key_check` find wrong, one line each; empty
+    /// when the file is sound. A team database's pages and references are its server's to check.
+    pub fn integrity_problems(&self) -> CoreResult<Vec<String>> {
+        let Some(conn) = self.conn.as_sqlite() else {
+            return Err(CoreError::conflict(
+                crate::RefusalKey::BackupNeedsLocalDatabase,
+                "a team database is checked on its server, not from Tandem",
+            ));
+        };
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut problems: Vec<String> = conn
+                .prepare("PRAGMA integrity_check")?
+                .query_map((), |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .filter(|line| line != "ok")
+                .collect();
+            let mut keys = conn.prepare("PRAGMA foreign_key_check")?;
+            let broken = keys.query_map((), |r| {
+                Ok(format!(
+                    "{} row {} refers to a missing row of {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                    r.get::<_, String>(2)?
+                ))
+            })?;
+            for line in broken {
+                problems.push(line?);
+            }
+            Ok(problems)
+        };
+        Ok(run().map_err(db::Error::from)?)
     }
 }
 
@@ -190,6 +273,28 @@ mod tests {
         assert_eq!(dump::dump(&conn)?, before);
         let version: u32 = conn.query_row("PRAGMA user_version", (), |r| r.get(0))?;
         assert_eq!(version, SCHEMA_VERSION + 1);
+        Ok(())
+    }
+
+    #[test]
+    fn another_applications_database_is_refused_and_its_file_left_as_it_was(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("recipes.sqlite");
+        rusqlite::Connection::open(&path)?.execute_batch(
+            "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('far');",
+        )?;
+        let bytes = std::fs::read(&path)?;
+        let err = Store::open(&path).err();
+        assert_eq!(
+            err.as_ref().and_then(CoreError::refusal_key),
+            Some(crate::RefusalKey::NotTandemFile)
+        );
+        assert_eq!(std::fs::read(&path)?, bytes);
+        // An empty file is a new database, not a foreign one.
+        let new = dir.path().join("new.sqlite");
+        Store::open(&new)?;
+        assert!(Store::open(&new).is_ok());
         Ok(())
     }
 

@@ -77,6 +77,9 @@ impl std::fmt::Debug for ServerSettings {
     }
 }
 
+/// The keyring service remembered team passwords are kept under.
+pub const KEYRING_SERVICE: &str = "Tandem";
+
 impl ServerSettings {
     /// Reads a libpq-style URL: `postgresql://user:password@host:port/database?sslmode=…&sslrootcert=…`.
     /// `sslmode` is `verify-full`, `require` (the default) or `disable`.
@@ -129,6 +132,15 @@ impl ServerSettings {
             tls,
             ca_file,
         })
+    }
+
+    /// The account a remembered password is kept under in the system keyring: one per user,
+    /// server and database, the same for the desktop app and the command line.
+    pub fn keyring_account(&self) -> String {
+        format!(
+            "{}@{}:{}/{}",
+            self.user, self.host, self.port, self.database
+        )
     }
 
     /// The URL for these settings, without the password.

@@ -2,7 +2,8 @@
  * English messages of "who is who": the person signed in and their roles, HR viewing the app as
  * someone, the home screen of mentees, mentors and managers, the logins of a team database, and
  * the notice of a page a role cannot open. Merged into `en` in en.ts; `access.fr.ts` is typed
- * against this block.
+ * against this block. Its `error.*` sentence lives in messages.en.json because the command line
+ * reads it too.
  */
 export const accessEn = {
   'nav.home': 'Home',
@@ -112,6 +113,4 @@ export const accessEn = {
   'logins.form.save': 'Save',
   'logins.saved': 'Saved: {login} can sign in.',
   'logins.unlinked': '{login} can no longer sign in.',
-
-  'error.forbidden': 'Your role in Tandem does not allow this.',
 } as const;

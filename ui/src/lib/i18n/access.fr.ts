@@ -1,6 +1,9 @@
 import type { accessEn } from './access.en';
 
-/** French messages of "who is who", typed against the English block. */
+/**
+ * French messages of "who is who", typed against the English block. Its `error.*` sentence lives in
+ * messages.fr.json because the command line reads it too.
+ */
 export const accessFr: { readonly [K in keyof typeof accessEn]: string } = {
   'nav.home': 'Accueil',
   'nav.profile': 'Mon profil',
@@ -109,6 +112,4 @@ export const accessFr: { readonly [K in keyof typeof accessEn]: string } = {
   'logins.form.save': 'Enregistrer',
   'logins.saved': 'Enregistré : {login} peut se connecter.',
   'logins.unlinked': '{login} ne peut plus se connecter.',
-
-  'error.forbidden': 'Votre rôle dans Tandem ne le permet pas.',
 } as const;

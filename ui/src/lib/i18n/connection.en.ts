@@ -1,7 +1,8 @@
 /**
  * English messages of the start screen (solo file or team server), the move of a solo file into
  * the team database, and the connection banner. Merged into `en` in en.ts; `connection.fr.ts` is
- * typed against this block.
+ * typed against this block. Its `error.*` sentence lives in messages.en.json because the command
+ * line reads it too.
  */
 export const connectionEn = {
   'nav.database': 'Database',
@@ -50,6 +51,4 @@ export const connectionEn = {
   'connection.retry': 'Reconnect',
   'connection.retrying': 'Reconnecting…',
   'connection.back': 'The connection is back.',
-
-  'error.port_invalid': 'The port goes from 1 to 65535.',
 } as const;

@@ -1,6 +1,9 @@
 import type { connectionEn } from './connection.en';
 
-/** French messages of the start screen, the move to the team server and the connection banner. */
+/**
+ * French messages of the start screen, the move to the team server and the connection banner. Its
+ * `error.*` sentence lives in messages.fr.json because the command line reads it too.
+ */
 export const connectionFr: { readonly [K in keyof typeof connectionEn]: string } = {
   'nav.database': 'Base de données',
   'database.solo.badge': 'Sur cet ordinateur',
@@ -48,6 +51,4 @@ export const connectionFr: { readonly [K in keyof typeof connectionEn]: string }
   'connection.retry': 'Se reconnecter',
   'connection.retrying': 'Reconnexion…',
   'connection.back': 'La connexion est rétablie.',
-
-  'error.port_invalid': 'Le port va de 1 à 65535.',
 };

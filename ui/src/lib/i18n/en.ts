@@ -2,13 +2,18 @@ import { connectionEn } from './connection.en';
 import { programsEn } from './programs.en';
 import { sessionsEn } from './sessions.en';
 import { progressEn } from './progress.en';
-import { refusalsEn } from './refusals.en';
-import { importDetailsEn } from './importDetails.en';
 import { accessEn } from './access.en';
+import messagesEn from './messages.en.json';
+
 /**
  * English messages: the source of every key. `fr.ts` is typed against this object, so a key missing
  * in French is a type error. Placeholders are written `{name}`; plural forms use the suffixes
  * `.one` and `.other` and are read with `tn()`.
+ *
+ * The sentences of the keys `refusal.*`, `error.*`, `reason.*`, `import.detail.*` and
+ * `importField.*` live in messages.en.json because the command line reads them too; they are merged
+ * in below. `refusals.en.ts` and `importDetails.en.ts` make a refusal or row-detail key missing from
+ * that file a type error.
  */
 export const en = {
   'app.name': 'Tandem',
@@ -194,36 +199,6 @@ export const en = {
   'form.slotTooShort': 'This slot ends before it starts.',
   'form.slotOverlaps': 'This slot overlaps another one on the same day.',
 
-  'error.required': 'This field is required.',
-  'error.too_long': 'This is too long.',
-  'error.too_long.detail': 'This is too long: {max} characters at most.',
-  'error.email_invalid': 'This email address is not valid.',
-  'error.employee_has_login': 'This person already signs in with another login: unlink it first.',
-  'error.employee_has_login.detail': 'This person already signs in with another login ({login}): unlink it first.',
-  'error.grade_invalid': 'The grade must be a whole number from 1 to 10.',
-  'error.timezone_invalid': 'Pick a time zone from the list.',
-  'error.language_invalid': 'This language is not supported.',
-  'error.slot_invalid': 'A slot must end after it starts, within one day.',
-  'error.slot_overlap': 'Two slots overlap on the same day.',
-  'error.level_invalid': 'Levels go from 0 to 4.',
-  'error.date_invalid': 'This date is not valid.',
-  'error.duplicate': 'This value is already used by someone else.',
-  'error.manager_cycle': 'This manager reports to this employee: pick someone else.',
-  'error.manager_unknown': 'This manager no longer exists.',
-  'error.manager_self': 'An employee cannot be their own manager.',
-  'error.name_taken': 'Another item already has this name: pick another one.',
-  'error.platform_fixed': 'A topic stays on its platform: create a new topic on the other platform instead.',
-  'error.too_many': 'There are too many of these.',
-  'error.topic_unknown': 'This topic is no longer in the catalog.',
-  'error.conflict': 'This conflicts with existing data.',
-  'error.not_found': 'This item no longer exists.',
-  'error.connection': 'The team database cannot be reached right now. Nothing was saved: try again in a moment.',
-  'error.database': 'This database cannot be opened by this version of Tandem.',
-  'error.storage': 'The database could not be read or written. Try again; if it keeps failing, restart Tandem.',
-  'error.internal': 'Something unexpected happened. Try again.',
-  'error.ignored_unconfirmed': 'A column with values is not imported: choose its field, or confirm that it is not imported.',
-  'error.ignored_unconfirmed.detail': 'The column “{column}” has values and is not imported: choose its field, or confirm that it is not imported.',
-
   'import.title': 'Import employees',
   'import.intro': 'Bring in your HR export. Nothing is written until you confirm, and no one is ever deleted.',
   'import.step.file': 'Choose a file',
@@ -309,43 +284,6 @@ export const en = {
   'import.progress': '{done} of {total}',
   'import.working': 'Working…',
 
-  'importField.external_id': 'HR id',
-  'importField.first_name': 'First name',
-  'importField.last_name': 'Last name',
-  'importField.full_name': 'Full name',
-  'importField.email': 'Email',
-  'importField.department': 'Department',
-  'importField.title': 'Job title',
-  'importField.grade': 'Grade',
-  'importField.manager_external_id': 'Manager HR id',
-  'importField.manager_email': 'Manager email',
-  'importField.site': 'Site',
-  'importField.timezone': 'Time zone',
-  'importField.languages': 'Languages',
-  'importField.hire_date': 'Hire date',
-  'importField.role': 'Program role',
-  'importField.adoption_profile': 'Adoption profile',
-  'importField.interests': 'Interests',
-
-  'reason.email_missing': 'No email address',
-  'reason.email_invalid': 'Invalid email address',
-  'reason.duplicate_id': 'HR id used twice',
-  'reason.duplicate_email': 'Email used twice',
-  'reason.unknown_manager': 'Unknown manager',
-  'reason.reporting_cycle': 'Reporting loop',
-  'reason.name_missing': 'No name',
-  'reason.id_missing': 'No HR id',
-  'reason.field_too_long': 'Value too long',
-  'reason.grade_invalid': 'Invalid grade',
-  'reason.date_invalid': 'Invalid date',
-  'reason.timezone_invalid': 'Unknown time zone',
-  'reason.role_invalid': 'Unknown program role',
-  'reason.profile_invalid': 'Unknown adoption profile',
-  'reason.column_count': 'Wrong number of columns',
-  'reason.self_manager': 'Own manager',
-  'reason.language_invalid': 'Unknown language',
-  'reason.value_invalid': 'Invalid value',
-
   'catalog.title': 'Catalog',
   'catalog.intro': 'The platforms and topics mentors teach. Inactive items stay on past records but are no longer offered.',
   'catalog.addPlatform': 'Add a platform',
@@ -365,9 +303,8 @@ export const en = {
   ...connectionEn,
   ...sessionsEn,
   ...progressEn,
-  ...refusalsEn,
-  ...importDetailsEn,
   ...accessEn,
+  ...messagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,11 +3,15 @@ import type { Messages } from './en';
 import { programsFr } from './programs.fr';
 import { sessionsFr } from './sessions.fr';
 import { progressFr } from './progress.fr';
-import { refusalsFr } from './refusals.fr';
-import { importDetailsFr } from './importDetails.fr';
 import { accessFr } from './access.fr';
+import messagesFr from './messages.fr.json';
 
-/** French messages. Typed against the English keys: a missing or extra key fails `npm run check`. */
+/**
+ * French messages. Typed against the English keys: a missing or extra key fails `npm run check`.
+ * The sentences of the keys `refusal.*`, `error.*`, `reason.*`, `import.detail.*` and
+ * `importField.*` live in messages.fr.json because the command line reads them too; they are merged
+ * in below.
+ */
 export const fr: Messages = {
   'app.name': 'Tandem',
   'app.tagline': 'Mentorat inversé',
@@ -192,36 +196,6 @@ export const fr: Messages = {
   'form.slotTooShort': 'Ce créneau se termine avant de commencer.',
   'form.slotOverlaps': 'Ce créneau chevauche un autre créneau du même jour.',
 
-  'error.required': 'Ce champ est obligatoire.',
-  'error.too_long': 'Ce texte est trop long.',
-  'error.too_long.detail': 'Ce texte est trop long : {max} caractères au plus.',
-  'error.email_invalid': 'Cette adresse e-mail n’est pas valide.',
-  'error.employee_has_login': 'Cette personne se connecte déjà avec un autre identifiant : retirez-le d’abord.',
-  'error.employee_has_login.detail': 'Cette personne se connecte déjà avec un autre identifiant ({login}) : retirez-le d’abord.',
-  'error.grade_invalid': 'L’échelon doit être un nombre entier de 1 à 10.',
-  'error.timezone_invalid': 'Choisissez un fuseau horaire dans la liste.',
-  'error.language_invalid': 'Cette langue n’est pas prise en charge.',
-  'error.slot_invalid': 'Un créneau doit se terminer après son début, dans la même journée.',
-  'error.slot_overlap': 'Deux créneaux se chevauchent le même jour.',
-  'error.level_invalid': 'Les niveaux vont de 0 à 4.',
-  'error.date_invalid': 'Cette date n’est pas valide.',
-  'error.duplicate': 'Cette valeur est déjà utilisée par quelqu’un d’autre.',
-  'error.manager_cycle': 'Ce responsable dépend de ce collaborateur : choisissez quelqu’un d’autre.',
-  'error.manager_unknown': 'Ce responsable n’existe plus.',
-  'error.manager_self': 'Un collaborateur ne peut pas être son propre responsable.',
-  'error.name_taken': 'Un autre élément porte déjà ce nom : choisissez-en un autre.',
-  'error.platform_fixed': 'Un thème reste sur sa plateforme : créez plutôt un nouveau thème sur l’autre plateforme.',
-  'error.too_many': 'Il y en a trop.',
-  'error.topic_unknown': 'Ce thème ne figure plus au catalogue.',
-  'error.conflict': 'Cela entre en conflit avec des données existantes.',
-  'error.not_found': 'Cet élément n’existe plus.',
-  'error.connection': 'La base d’équipe est injoignable pour le moment. Rien n’a été enregistré : réessayez dans un instant.',
-  'error.database': 'Cette base ne peut pas être ouverte par cette version de Tandem.',
-  'error.storage': 'La base de données n’a pas pu être lue ou écrite. Réessayez ; si le problème persiste, redémarrez Tandem.',
-  'error.internal': 'Un problème inattendu est survenu. Réessayez.',
-  'error.ignored_unconfirmed': 'Une colonne contenant des valeurs n’est pas importée : choisissez son champ, ou confirmez qu’elle ne doit pas l’être.',
-  'error.ignored_unconfirmed.detail': 'La colonne « {column} » contient des valeurs et n’est pas importée : choisissez son champ, ou confirmez qu’elle ne doit pas l’être.',
-
   'import.title': 'Importer des collaborateurs',
   'import.intro': 'Importez l’export de votre outil RH. Rien n’est enregistré avant votre confirmation, et personne n’est jamais supprimé.',
   'import.step.file': 'Choisir un fichier',
@@ -307,43 +281,6 @@ export const fr: Messages = {
   'import.progress': '{done} sur {total}',
   'import.working': 'Traitement en cours…',
 
-  'importField.external_id': 'Matricule RH',
-  'importField.first_name': 'Prénom',
-  'importField.last_name': 'Nom',
-  'importField.full_name': 'Nom complet',
-  'importField.email': 'E-mail',
-  'importField.department': 'Service',
-  'importField.title': 'Poste',
-  'importField.grade': 'Échelon',
-  'importField.manager_external_id': 'Matricule du responsable',
-  'importField.manager_email': 'E-mail du responsable',
-  'importField.site': 'Site',
-  'importField.timezone': 'Fuseau horaire',
-  'importField.languages': 'Langues',
-  'importField.hire_date': 'Date d’embauche',
-  'importField.role': 'Rôle dans le programme',
-  'importField.adoption_profile': 'Profil d’adoption',
-  'importField.interests': 'Centres d’intérêt',
-
-  'reason.email_missing': 'Adresse e-mail manquante',
-  'reason.email_invalid': 'Adresse e-mail invalide',
-  'reason.duplicate_id': 'Matricule en double',
-  'reason.duplicate_email': 'Adresse e-mail en double',
-  'reason.unknown_manager': 'Responsable inconnu',
-  'reason.reporting_cycle': 'Boucle hiérarchique',
-  'reason.name_missing': 'Nom manquant',
-  'reason.id_missing': 'Matricule manquant',
-  'reason.field_too_long': 'Valeur trop longue',
-  'reason.grade_invalid': 'Échelon invalide',
-  'reason.date_invalid': 'Date invalide',
-  'reason.timezone_invalid': 'Fuseau horaire inconnu',
-  'reason.role_invalid': 'Rôle dans le programme inconnu',
-  'reason.profile_invalid': 'Profil d’adoption inconnu',
-  'reason.column_count': 'Nombre de colonnes incorrect',
-  'reason.self_manager': 'Son propre responsable',
-  'reason.language_invalid': 'Langue inconnue',
-  'reason.value_invalid': 'Valeur invalide',
-
   'catalog.title': 'Catalogue',
   'catalog.intro': 'Les plateformes et les thèmes enseignés par les mentors. Les éléments désactivés restent dans l’historique mais ne sont plus proposés.',
   'catalog.addPlatform': 'Ajouter une plateforme',
@@ -363,7 +300,6 @@ export const fr: Messages = {
   ...connectionFr,
   ...sessionsFr,
   ...progressFr,
-  ...refusalsFr,
-  ...importDetailsFr,
   ...accessFr,
+  ...messagesFr,
 };

@@ -1,21 +1,10 @@
 /**
  * English messages of the program screens (programs, participants, review, what-if). Merged into
- * `en` in en.ts; `programs.fr.ts` is typed against this block.
+ * `en` in en.ts; `programs.fr.ts` is typed against this block. Its `error.*` sentences live in
+ * messages.en.json because the command line reads them too.
  */
 export const programsEn = {
   'nav.programs': 'Programs',
-
-  'error.end_before_start': 'The program must end after it starts.',
-  'error.cadence_invalid': 'Sessions happen every 1 to 12 weeks.',
-  'error.session_length_invalid': 'A session lasts 30 to 180 minutes.',
-  'error.weight_invalid': 'Each weight goes from 0 to 100.',
-  'error.weights_all_zero': 'Give at least one criterion some weight, or every pair would score 0.',
-  'error.capacity_invalid': 'A mentor takes 1 to 3 mentees.',
-  'error.employee_inactive': 'This person is no longer active.',
-  'error.role_mismatch': 'This person’s program role does not fit this side.',
-  'error.already_participant': 'This person is already in the program.',
-  'error.not_participant': 'This person is not in the program.',
-  'error.id_invalid': 'This reference is not valid.',
 
   'programs.title': 'Programs',
   'programs.subtitle': 'Cohorts of mentors and mentees, and the pairs Tandem proposes for them.',

@@ -1,20 +1,11 @@
 import type { programsEn } from './programs.en';
 
-/** French messages of the program screens, typed against the English block. */
+/**
+ * French messages of the program screens, typed against the English block. Its `error.*` sentences
+ * live in messages.fr.json because the command line reads them too.
+ */
 export const programsFr: { readonly [K in keyof typeof programsEn]: string } = {
   'nav.programs': 'Programmes',
-
-  'error.end_before_start': 'Le programme doit se terminer après son début.',
-  'error.cadence_invalid': 'Les séances ont lieu toutes les 1 à 12 semaines.',
-  'error.session_length_invalid': 'Une séance dure de 30 à 180 minutes.',
-  'error.weight_invalid': 'Chaque poids va de 0 à 100.',
-  'error.weights_all_zero': 'Donnez du poids à au moins un critère, sinon toutes les paires auraient un score nul.',
-  'error.capacity_invalid': 'Un mentor accompagne de 1 à 3 mentorés.',
-  'error.employee_inactive': 'Cette personne n’est plus active.',
-  'error.role_mismatch': 'Le rôle de cette personne dans le programme ne correspond pas à ce côté.',
-  'error.already_participant': 'Cette personne fait déjà partie du programme.',
-  'error.not_participant': 'Cette personne ne fait pas partie du programme.',
-  'error.id_invalid': 'Cette référence n’est pas valide.',
 
   'programs.title': 'Programmes',
   'programs.subtitle': 'Les promotions de mentors et de mentorés, et les binômes que Tandem leur propose.',

@@ -1,15 +1,11 @@
 /**
  * English messages of the progress screens (program dashboard and its printable report, mentee
  * progress, manager view, mentor recognition, audience). Merged into `en` in en.ts;
- * `progress.fr.ts` is typed against this block.
+ * `progress.fr.ts` is typed against this block. Its `error.*` sentences live in messages.en.json
+ * because the command line reads them too.
  */
 export const progressEn = {
   'nav.progress': 'Progress',
-
-  'error.followers_invalid': 'Followers go from 0 to 1,000,000,000, in whole numbers.',
-  'error.platform_inactive': 'This platform is no longer offered.',
-  'error.platform_unknown': 'This platform is not in the catalog.',
-  'error.platform_repeated': 'This platform is listed twice.',
 
   'programs.tab.dashboard': 'Dashboard',
 

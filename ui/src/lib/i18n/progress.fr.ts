@@ -1,13 +1,11 @@
 import type { progressEn } from './progress.en';
 
-/** French messages of the progress screens, typed against the English block. */
+/**
+ * French messages of the progress screens, typed against the English block. Its `error.*` sentences
+ * live in messages.fr.json because the command line reads them too.
+ */
 export const progressFr: { readonly [K in keyof typeof progressEn]: string } = {
   'nav.progress': 'Progression',
-
-  'error.followers_invalid': 'Les abonnés vont de 0 à 1 000 000 000, en nombres entiers.',
-  'error.platform_inactive': 'Cette plateforme n’est plus proposée.',
-  'error.platform_unknown': 'Cette plateforme n’est pas au catalogue.',
-  'error.platform_repeated': 'Cette plateforme est indiquée deux fois.',
 
   'programs.tab.dashboard': 'Tableau de bord',
 

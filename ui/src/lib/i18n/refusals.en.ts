@@ -1,71 +1,11 @@
 import type { RefusalKey } from '../../api/bindings/messageKeys';
+import messagesEn from './messages.en.json';
 
 /**
  * English sentences for the refusals the backend sends (`ErrorDto.key`), one per key of
- * `REFUSAL_KEYS`: the type makes a missing key a type error. Placeholders are the error's params;
- * `{when}` is built from `starts_at`, `ends_at` and `timezone` (see `lib/errorText.ts`).
+ * `REFUSAL_KEYS`. The sentences live in messages.en.json because the command line reads them too;
+ * this typed view of that file makes a missing `refusal.<key>` a type error. Placeholders are the
+ * error's params; `{when}` is built from `starts_at`, `ends_at` and `timezone` (see
+ * `lib/errorText.ts`).
  */
-export const refusalsEn: { readonly [K in `refusal.${RefusalKey}`]: string } = {
-  'refusal.email_taken': 'The email {email} is already used by {who}. Use another address, or edit that employee.',
-  'refusal.external_id_taken': 'The HR id {external_id} is already used by {who}. Use another id, or edit that employee.',
-  'refusal.reporting_cycle': 'The reporting lines form a loop (employee {employee}). Fix the managers in the directory, then try again.',
-  'refusal.import_broken_reference': 'The import would leave a broken link in the data ({table}). Nothing was imported.',
-  'refusal.file_empty': 'The file is empty.',
-  'refusal.file_is_workbook': 'This is a spreadsheet workbook (.xlsx), not a CSV file: save it as “CSV UTF-8” first.',
-  'refusal.file_is_pdf': 'This is a PDF document, not a CSV file.',
-  'refusal.file_bad_bytes': 'The file starts as {encoding} text but contains bytes that are not valid in it.',
-  'refusal.file_not_text': 'The file does not contain text.',
-  'refusal.file_not_csv': 'The file could not be read as CSV ({detail}).',
-  'refusal.file_no_header': 'The file has no header line.',
-  'refusal.file_not_received': 'The file’s content did not arrive: choose the file again.',
-  'refusal.no_import_in_progress': 'No import is in progress: choose a file first.',
-  'refusal.program_has_approved_pairs': 'The program “{name}” cannot be deleted: its approved pairs ({count}) are already published.',
-  'refusal.pair_has_sessions': 'This pair already has sessions ({count}): its mentor can no longer be changed.',
-  'refusal.pair_approved': 'This pair is approved: it can no longer be changed or excluded.',
-  'refusal.participant_has_sessions': 'This person’s pair already has sessions ({count}): they can no longer leave the program.',
-  'refusal.participant_in_approved_pair': 'This person is in an approved pair and can no longer leave the program.',
-  'refusal.pair_not_approved': 'The pair {mentor} – {mentee} is not approved yet: approve it in the program’s Pairs tab before planning sessions.',
-  'refusal.double_booking': '{person} already has a session with {partner} on {when}. Pick another time.',
-  'refusal.session_already_held': 'This session was already held: it can no longer be changed.',
-  'refusal.session_cancelled': 'This session is cancelled: it can no longer be changed.',
-  'refusal.session_no_show': 'This session is marked as a no-show: it can no longer be changed.',
-  'refusal.session_still_planned': 'This session is still planned: say first whether it was held.',
-  'refusal.session_has_log': 'This session has a learning log: it was held and cannot become a no-show.',
-  'refusal.log_needs_held_session': 'Only a held session has a learning log: mark the session held first.',
-  'refusal.export_failed': 'The export could not be written ({detail}). Try again.',
-  'refusal.date_not_exportable': 'The date {date} cannot be written to Excel.',
-  'refusal.save_failed': 'The file could not be saved in {path} ({detail}). Choose another place.',
-  'refusal.save_dialog_failed': 'The save window closed unexpectedly. Try again.',
-  'refusal.save_location_invalid': 'This place cannot hold a file: choose a folder on this computer.',
-  'refusal.print_failed': 'The print window could not open ({detail}). Try again.',
-  'refusal.app_fault': 'Tandem hit an internal error: restart the app. Your data is safe.',
-  'refusal.demo_needs_empty_database': 'The database already has employees ({count}): the demo company loads only into an empty database.',
-  'refusal.demo_program_exists': 'The database already has the program “{name}”.',
-  'refusal.demo_data_invalid': 'The demo data is damaged ({detail}).',
-  'refusal.database_too_new': 'This database was written by a newer version of Tandem (schema {found}; this version reads up to {supported}). Update Tandem to open it; nothing was changed.',
-  'refusal.not_tandem_database': 'This database already holds {tables} tables that are not Tandem’s. Ask IT for an empty database for Tandem; nothing was changed.',
-  'refusal.backup_needs_local_database': 'A team database is backed up on its server by IT, not from Tandem.',
-  'refusal.server_unreachable': 'The server {server} cannot be reached. Check the address and your network, then try again.',
-  'refusal.wrong_password': 'The server refused the user name or password for {user}. Check them and try again.',
-  'refusal.database_missing': 'The server {server} has no database named {database}. Check the name with IT.',
-  'refusal.tls_refused': 'The secure connection to {server} was refused. Check the CA file, or ask IT whether the server accepts TLS.',
-  'refusal.ca_file_unreadable': 'The CA file {path} cannot be read as a certificate. Choose the PEM file IT gave you.',
-  'refusal.plain_connection_not_local': 'A connection without encryption is allowed only to this computer, not to {host}. Choose TLS.',
-  'refusal.connection_lost': 'The connection to the team database was lost. Nothing was saved by the last action: try again when the server is back.',
-  'refusal.team_database_not_empty': 'The team database already holds data ({rows} rows): a solo file can only be moved into an empty one. Nothing was copied.',
-  'refusal.stale_record': '{who} changed this record at {at}, after you opened it. Reload to see their change; yours was not saved.',
-  'refusal.no_database_open': 'No database is open: choose one on the start screen.',
-  'refusal.move_needs_solo_database': 'Only a database file on this computer can be moved to the team server.',
-  'refusal.password_needed': 'The server asks for the password of {user}: type it below.',
-  'refusal.stale_record_here': 'This record was changed at {at}, after you opened it. Reload to see the change; yours was not saved.',
-  'refusal.login_not_linked': 'The login {login} is not linked to anyone in Tandem yet: ask an HR administrator to link it.',
-  'refusal.forbidden_hr_only': 'Only HR administrators can do this.',
-  'refusal.forbidden_not_yours': 'This belongs to someone else: only they and HR can open it.',
-  'refusal.forbidden_not_your_pair': 'This pair is not one of yours: only its mentee, its mentor and HR can open it.',
-  'refusal.forbidden_mentor_only': 'Only the pair’s mentor can do this: the mentor confirms the levels the mentee assessed.',
-  'refusal.forbidden_other_side': 'Each side speaks for itself: you rate the session for your own side, the mentee assesses their own levels, and a session is cancelled in your own name.',
-  'refusal.forbidden_hr_fields': 'Your name, e-mail, HR id, department, title, grade, manager, site, hire date, role and adoption profile are kept by HR: only your skills, goals, interests, languages, time zone and availability are yours to change.',
-  'refusal.forbidden_not_your_people': 'This person’s progress is for them, their managers and HR.',
-  'refusal.forbidden_viewing_as': 'You are viewing Tandem as someone else: nothing can be changed until you stop viewing.',
-  'refusal.last_hr_admin': 'This is the last HR administrator: give HR rights to another login first, so that someone can still manage Tandem.',
-};
+export const refusalsEn: { readonly [K in `refusal.${RefusalKey}`]: string } = messagesEn;

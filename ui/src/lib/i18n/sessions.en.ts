@@ -1,22 +1,10 @@
 /**
  * English messages of the session screens (a program's follow-up tab, the pair page, the learning
- * log, my week). Merged into `en` in en.ts; `sessions.fr.ts` is typed against this block.
+ * log, my week). Merged into `en` in en.ts; `sessions.fr.ts` is typed against this block. Its
+ * `error.*` sentences live in messages.en.json because the command line reads them too.
  */
 export const sessionsEn = {
   'nav.week': 'My week',
-
-  'error.datetime_invalid': 'This date and time cannot be read.',
-  'error.outside_program': 'This time is outside the program’s dates.',
-  'error.in_the_past': 'Choose a time in the future.',
-  'error.range_invalid': 'The end of the range must come after its start.',
-  'error.range_too_long': 'Search at most 120 days at once.',
-  'error.charter_not_acknowledged': 'Both people must acknowledge the charter first.',
-  'error.session_not_started': 'This session has not started yet.',
-  'error.topic_inactive': 'This topic is no longer offered.',
-  'error.no_previous_task': 'There was no task at the previous session.',
-  'error.rating_invalid': 'A rating goes from 1 to 5.',
-  'error.nothing_to_confirm': 'This log has no level to confirm.',
-  'error.out_of_range': 'This value is out of range.',
 
   // Session-specific wording of keys the directory and program forms also use.
   'sessions.error.duplicate': 'This topic is chosen twice.',

@@ -1,21 +1,11 @@
 import type { sessionsEn } from './sessions.en';
 
-/** Messages français des écrans de séances ; même clés que `sessions.en.ts`. */
+/**
+ * Messages français des écrans de séances ; même clés que `sessions.en.ts`. Ses phrases `error.*`
+ * sont dans messages.fr.json car la ligne de commande les lit aussi.
+ */
 export const sessionsFr: { readonly [K in keyof typeof sessionsEn]: string } = {
   'nav.week': 'Ma semaine',
-
-  'error.datetime_invalid': 'Cette date et cette heure sont illisibles.',
-  'error.outside_program': 'Cet horaire est hors des dates du programme.',
-  'error.in_the_past': 'Choisissez un horaire à venir.',
-  'error.range_invalid': 'La fin de la période doit venir après son début.',
-  'error.range_too_long': 'Cherchez sur 120 jours au plus à la fois.',
-  'error.charter_not_acknowledged': 'Les deux personnes doivent d’abord accepter la charte.',
-  'error.session_not_started': 'Cette séance n’a pas encore commencé.',
-  'error.topic_inactive': 'Ce thème n’est plus proposé.',
-  'error.no_previous_task': 'Aucun exercice n’avait été donné à la séance précédente.',
-  'error.rating_invalid': 'Une note va de 1 à 5.',
-  'error.nothing_to_confirm': 'Ce compte rendu n’a aucun niveau à confirmer.',
-  'error.out_of_range': 'Cette valeur est hors limites.',
 
   'sessions.error.duplicate': 'Ce thème est choisi deux fois.',
   'sessions.error.end_before_start': 'La séance doit finir après son début.',

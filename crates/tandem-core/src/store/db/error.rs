@@ -19,6 +19,17 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// A database file SQLite cannot use as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file or its folder cannot be written.
+    ReadOnly,
+    DiskFull,
+    /// Not an SQLite database at all.
+    NotADatabase,
+    Damaged,
+}
+
 fn describe_postgres(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => format!("{} ({})", db.message(), db.code().code()),
@@ -45,6 +56,20 @@ impl Error {
                 e.is_closed() || fatal || gone || io
             }
             _ => false,
+        }
+    }
+
+    /// What is wrong with the database file itself, when SQLite says so.
+    pub fn file_problem(&self) -> Option<FileProblem> {
+        let Error::Sqlite(e) = self else {
+            return None;
+        };
+        match e.sqlite_error_code()? {
+            rusqlite::ErrorCode::ReadOnly => Some(FileProblem::ReadOnly),
+            rusqlite::ErrorCode::DiskFull => Some(FileProblem::DiskFull),
+            rusqlite::ErrorCode::NotADatabase => Some(FileProblem::NotADatabase),
+            rusqlite::ErrorCode::DatabaseCorrupt => Some(FileProblem::Damaged),
+            _ => None,
         }
     }
 

@@ -23,7 +23,7 @@ mod value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-pub use error::{Error, Result};
+pub use error::{Error, FileProblem, Result};
 pub use value::{FromSql, ToSql, Value, ValueRef};
 
 /// Which engine a connection talks to.
@@ -90,6 +90,14 @@ impl Connection {
     /// The SQLite connection, for what only SQLite has (pragmas, the backup API).
     pub fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
         match &self.inner {
+            Inner::Sqlite(c) => Some(c),
+            Inner::Postgres(_) => None,
+        }
+    }
+
+    /// The SQLite connection, writable: the backup API restores into it.
+    pub fn as_sqlite_mut(&mut self) -> Option<&mut rusqlite::Connection> {
+        match &mut self.inner {
             Inner::Sqlite(c) => Some(c),
             Inner::Postgres(_) => None,
         }
