@@ -41,7 +41,7 @@ pub fn set_locked(
 ) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
         if !db::set_locked(tx, id, mentee, locked, &now_timestamp(), based_on)? {
             return Err(CoreError::stale(db::pair_stamp(tx, id, mentee)?));
@@ -60,7 +60,7 @@ pub fn exclude_pair(
 ) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         require_side(tx, id, mentee, Side::Mentee)?;
         require_side(tx, id, mentor, Side::Mentor)?;
         if let Some(pair) = db::pair_of(tx, id, mentee)? {
@@ -89,7 +89,7 @@ pub fn include_pair(
 ) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         if !db::delete_exclusion(tx, id, mentee, mentor)? {
             return Err(CoreError::not_found(
                 "exclusion",
@@ -107,7 +107,7 @@ pub fn list_exclusions(
 ) -> CoreResult<Vec<(PersonSummary, PersonSummary)>> {
     access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
-    program_or_not_found(conn, id)?;
+    require_program(conn, id)?;
     let mut out = Vec::new();
     for (mentee, mentor) in db::exclusions(conn, id)? {
         if let (Some(a), Some(b)) = (
@@ -132,7 +132,7 @@ pub fn assign(
 ) -> CoreResult<AssignOutcome> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         require_side(tx, id, mentee, Side::Mentee)?;
         require_side(tx, id, mentor, Side::Mentor)?;
         if let Some(current) = db::pair_of(tx, id, mentee)? {
@@ -195,7 +195,7 @@ pub fn approve_pair(
 ) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         pair_or_not_found(tx, id, mentee)?;
         if !db::approve_pair(tx, id, mentee, &now_timestamp(), based_on)? {
             return Err(CoreError::stale(db::pair_stamp(tx, id, mentee)?));
@@ -208,7 +208,7 @@ pub fn approve_pair(
 pub fn approve_all(store: &mut Store, id: ProgramId) -> CoreResult<u32> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         Ok(db::approve_all(tx, id, &now_timestamp())? as u32)
     })
 }

@@ -52,7 +52,7 @@ pub use model::*;
 pub use participants::*;
 pub use what_if::*;
 
-use input::{load, program_or_not_found, EngineInput};
+use input::{load, program_or_not_found, require_program, EngineInput};
 use participants::{check_override, require_side};
 
 /// The longest charter accepted, in characters.
@@ -207,7 +207,7 @@ pub fn update_program(
 ) -> CoreResult<Program> {
     access::require(store, Need::Hr, Effect::Write)?;
     let input = normalized(input);
-    program_or_not_found(store.conn(), id)?;
+    require_program(store.conn(), id)?;
     let errors = validate_input(&input);
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
@@ -234,7 +234,9 @@ pub fn list_programs(store: &Store) -> CoreResult<Vec<Program>> {
 pub fn find_program(store: &Store, reference: &str) -> CoreResult<ProgramId> {
     let reference = reference.trim();
     if let Ok(id) = ProgramId::parse(reference) {
-        return get_program(store, id).map(|p| p.id);
+        access::require(store, Need::SignedIn, Effect::Read)?;
+        require_program(store.conn(), id)?;
+        return Ok(id);
     }
     let wanted = crate::domain::text::fold(reference);
     let mut named = list_programs(store)?
@@ -333,8 +335,34 @@ fn micros(since: Instant) -> u64 {
 /// The stored pairs in mentee id order, without review data (cheap).
 pub fn list_pairs(store: &Store, id: ProgramId) -> CoreResult<Vec<StoredPair>> {
     access::require(store, Need::Hr, Effect::Read)?;
-    program_or_not_found(store.conn(), id)?;
+    require_program(store.conn(), id)?;
     db::pairs(store.conn(), id)
+}
+
+/// The stored pairs with their two people, in mentee name order: what a list of pairs shows,
+/// without the review's explanations (cheap at any size).
+pub fn pairs_with_people(
+    store: &Store,
+    id: ProgramId,
+) -> CoreResult<Vec<(StoredPair, PersonSummary, PersonSummary)>> {
+    access::require(store, Need::Hr, Effect::Read)?;
+    require_program(store.conn(), id)?;
+    let people: HashMap<EmployeeId, PersonSummary> = db::pair_people(store.conn(), id)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut named: Vec<(StoredPair, PersonSummary, PersonSummary)> = db::pairs(store.conn(), id)?
+        .into_iter()
+        .filter_map(|pair| {
+            let mentee = people.get(&pair.mentee)?.clone();
+            let mentor = people.get(&pair.mentor)?.clone();
+            Some((pair, mentee, mentor))
+        })
+        .collect();
+    named.sort_by(|a, b| {
+        (&a.1.last_name, &a.1.first_name, a.1.id).cmp(&(&b.1.last_name, &b.1.first_name, b.1.id))
+    });
+    Ok(named)
 }
 
 /// The proposal with its review data; see the module docs.
@@ -453,7 +481,7 @@ pub fn why_not(
 ) -> CoreResult<WhyNot> {
     access::require(store, Need::Hr, Effect::Read)?;
     let conn = store.conn();
-    program_or_not_found(conn, id)?;
+    require_program(conn, id)?;
     require_side(conn, id, mentee, Side::Mentee)?;
     require_side(conn, id, mentor, Side::Mentor)?;
     let input = load(conn, id)?;

@@ -7,7 +7,7 @@ use crate::access::{self, Effect, Need};
 /// The program's participants in name order.
 pub fn list_participants(store: &Store, id: ProgramId) -> CoreResult<Vec<Participant>> {
     access::require(store, Need::Hr, Effect::Read)?;
-    program_or_not_found(store.conn(), id)?;
+    require_program(store.conn(), id)?;
     db::participants(store.conn(), id)
 }
 
@@ -22,7 +22,7 @@ pub fn add_participants(
 ) -> CoreResult<Vec<Participant>> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         let mut errors = Vec::new();
         let mut seen = HashSet::new();
         for &employee in employees {
@@ -89,7 +89,7 @@ pub fn add_all_eligible(
     access::require(store, Need::Hr, Effect::Write)?;
     let department = department.map(str::trim).filter(|d| !d.is_empty());
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         let candidates = db::bulk_candidates(tx, id, side, department)?;
         let now = now_timestamp();
         for &employee in &candidates {
@@ -107,7 +107,7 @@ pub fn remove_participant(
 ) -> CoreResult<()> {
     access::require(store, Need::Hr, Effect::Write)?;
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         if db::participant_side(tx, id, employee)?.is_none() {
             return Err(CoreError::not_found("participant", employee));
         }
@@ -156,7 +156,7 @@ pub fn set_mentor_capacity(
         return Err(CoreError::Validation(errors));
     }
     store.transaction(|tx| {
-        program_or_not_found(tx, id)?;
+        require_program(tx, id)?;
         require_side(tx, id, mentor, Side::Mentor)?;
         db::set_capacity(tx, id, mentor, capacity)?;
         Ok(())

@@ -162,6 +162,28 @@ pub fn get_program(conn: &Connection, id: ProgramId) -> CoreResult<Option<Progra
         .optional()?)
 }
 
+/// The people of the program's pairs (mentees and mentors), by id.
+pub fn pair_people(conn: &Connection, program: ProgramId) -> CoreResult<Vec<PersonSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM employee e
+         WHERE e.id IN (SELECT mentee_id FROM program_pair WHERE program_id = ?1
+                        UNION SELECT mentor_id FROM program_pair WHERE program_id = ?1)"
+    ))?;
+    let rows = stmt
+        .query_map([program.to_string()], read_summary)?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// True when the program exists.
+pub fn program_exists(conn: &Connection, id: ProgramId) -> CoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM program WHERE id = ?1")?
+        .query_row([id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Every program, latest start first.
 pub fn list_programs(conn: &Connection) -> CoreResult<Vec<Program>> {
     let mut stmt = conn.prepare_cached(&format!(
