@@ -1,5 +1,5 @@
 //! What a command prints: aligned tables and lines for people (bold headings only on a terminal,
-//! and never with `NO_COLOR`), or one JSON document with `--json`; progress bars on standard error
+//! and never with `NO_COLOR`), or one JSON document with `--json` (indented on a terminal); progress bars on standard error
 //! only when it is a terminal. A closed pipe (`tandem-cli … | head`) ends the output quietly.
 
 use std::io::{IsTerminal, Write};
@@ -17,6 +17,8 @@ pub struct Out {
     pub text: Text,
     bold: bool,
     progress: bool,
+    /// JSON is indented for a person at a terminal, compact for a pipe.
+    pretty: bool,
 }
 
 impl Out {
@@ -27,6 +29,7 @@ impl Out {
             text,
             bold: !no_color && std::io::stdout().is_terminal(),
             progress: std::io::stderr().is_terminal(),
+            pretty: std::io::stdout().is_terminal(),
         }
     }
 
@@ -52,7 +55,12 @@ impl Out {
 
     /// The JSON document of a command.
     pub fn json<T: Serialize>(&self, value: &T) -> CliResult<()> {
-        let text = serde_json::to_string_pretty(value)
+        let text = if self.pretty {
+            serde_json::to_string_pretty(value)
+        } else {
+            serde_json::to_string(value)
+        };
+        let text = text
             .map_err(|e| Failure::cli("internal", "json_failed", Exit::Internal, e.to_string()))?;
         self.line(text);
         Ok(())

@@ -752,6 +752,10 @@ fn completions_and_the_man_page_are_generated() {
 fn moving_a_file_into_an_empty_team_database_copies_every_row() -> TestResult {
     let Some(_) = tandem_core::store::postgres::testing::server_url() else {
         // The test command always starts a PostgreSQL server; a bare `cargo test` may not.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "TANDEM_TEST_POSTGRES must be set under CI: run scripts/test.sh"
+        );
         eprintln!("TANDEM_TEST_POSTGRES is not set: the move is checked by scripts/test.sh");
         return Ok(());
     };

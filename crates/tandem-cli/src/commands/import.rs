@@ -112,13 +112,17 @@ fn with_bar<T>(
     phase: impl FnOnce(&mut dyn FnMut(import::Progress)) -> tandem_core::CoreResult<T>,
 ) -> CliResult<T> {
     let bar = out.bar(0, String::new());
+    let mut shown: Option<import::Phase> = None;
     let mut report = |p: import::Progress| {
+        if shown != Some(p.phase) {
+            shown = Some(p.phase);
+            bar.set_message(
+                out.text
+                    .word(&format!("cli.import.phase.{}", phase_key(p.phase))),
+            );
+        }
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
-        bar.set_message(
-            out.text
-                .word(&format!("cli.import.phase.{}", phase_key(p.phase))),
-        );
     };
     let result = phase(&mut report);
     bar.finish_and_clear();

@@ -1,13 +1,10 @@
 //! `programs list|show`, `match` (and its what-if) and `approve`: the program screens' reads and
 //! HR's matching actions.
 
-use std::collections::HashMap;
-
 use chrono::Utc;
 use serde::Serialize;
-use tandem_core::domain::EmployeeId;
 use tandem_core::matching::Weights;
-use tandem_core::program::{self, PersonSummary, Program, ProgramId, SettingsChange, StoredPair};
+use tandem_core::program::{self, PersonSummary, Program, ProgramId, SettingsChange};
 use tandem_core::progress::{program_phase, ProgramPhase};
 use tandem_core::{directory, Store};
 use tandem_dto::{PairDto, PairStatusDto, ProgramDto, RunSummaryDto, WhatIfDto};
@@ -119,39 +116,15 @@ fn list(store: &Store, out: &Out) -> CliResult<Exit> {
 
 /// The program's pairs with names, in mentee name order.
 fn named_pairs(store: &Store, id: ProgramId) -> CliResult<Vec<NamedPair>> {
-    let people: HashMap<EmployeeId, PersonSummary> = program::list_participants(store, id)?
+    let full_name = |p: &PersonSummary| format!("{} {}", p.first_name, p.last_name);
+    Ok(program::pairs_with_people(store, id)?
         .into_iter()
-        .map(|p| (p.person.id, p.person))
-        .collect();
-    let name = |id: &EmployeeId| {
-        people
-            .get(id)
-            .map(|p| (format!("{} {}", p.first_name, p.last_name), p.email.clone()))
-            .unwrap_or_default()
-    };
-    let mut pairs: Vec<(String, StoredPair)> = program::list_pairs(store, id)?
-        .into_iter()
-        .map(|p| {
-            let sort = people
-                .get(&p.mentee)
-                .map(|m| format!("{} {}", m.last_name, m.first_name))
-                .unwrap_or_default();
-            (sort, p)
-        })
-        .collect();
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(pairs
-        .into_iter()
-        .map(|(_, pair)| {
-            let (mentee_name, mentee_email) = name(&pair.mentee);
-            let (mentor_name, mentor_email) = name(&pair.mentor);
-            NamedPair {
-                pair: pair.into(),
-                mentee_name,
-                mentee_email,
-                mentor_name,
-                mentor_email,
-            }
+        .map(|(pair, mentee, mentor)| NamedPair {
+            pair: pair.into(),
+            mentee_name: full_name(&mentee),
+            mentee_email: mentee.email,
+            mentor_name: full_name(&mentor),
+            mentor_email: mentor.email,
         })
         .collect())
 }

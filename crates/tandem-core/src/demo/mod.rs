@@ -366,6 +366,93 @@ pub fn seed_synthetic(store: &mut Store, count: usize, seed: u64) -> CoreResult<
     })
 }
 
+/// A program of `mentees` mentees and `mentors` mentors for benchmarks at scale: a
+/// [`synthetic_company`] whose first `mentees` people are mentees with learning goals and the
+/// next `mentors` are mentors with skills, everyone with two weekly slots. Employees are written
+/// in one transaction; the program and its participants through the program rules. Returns the
+/// program's id.
+pub fn seed_synthetic_program(
+    store: &mut Store,
+    mentees: usize,
+    mentors: usize,
+    seed: u64,
+) -> CoreResult<crate::program::ProgramId> {
+    use crate::program::{ProgramInput, Side};
+    let mut company = synthetic_company(mentees + mentors, seed);
+    let mut rng = Rng(seed.rotate_left(17) | 1);
+    for (i, (_, draft)) in company.iter_mut().enumerate() {
+        let mentee = i < mentees;
+        draft.role = Some(if mentee {
+            ProgramRole::Mentee
+        } else {
+            ProgramRole::Mentor
+        });
+        if draft.adoption_profile.is_none() && mentee {
+            draft.adoption_profile =
+                Some(AdoptionProfile::ALL[rng.below(AdoptionProfile::ALL.len())]);
+        }
+        if !mentee {
+            draft.adoption_profile = None;
+        }
+        draft.skills = (0..1 + rng.below(3))
+            .map(|k| {
+                let topic = SYNTHETIC_TOPICS[(i + 3 * k) % SYNTHETIC_TOPICS.len()].to_owned();
+                if mentee {
+                    let level = rng.below(2) as u8;
+                    SkillLevel {
+                        topic_id: topic,
+                        level,
+                        target: Some(level + 1 + rng.below(3) as u8),
+                    }
+                } else {
+                    SkillLevel {
+                        topic_id: topic,
+                        level: 2 + rng.below(3) as u8,
+                        target: None,
+                    }
+                }
+            })
+            .collect();
+        draft.skills.sort_by(|a, b| a.topic_id.cmp(&b.topic_id));
+        draft.skills.dedup_by(|a, b| a.topic_id == b.topic_id);
+        draft.availability = (0..2)
+            .map(|_| {
+                let start = 8 * 60 + 30 * rng.below(16) as u16;
+                AvailabilitySlot {
+                    weekday: 1 + rng.below(5) as u8,
+                    start_minute: start,
+                    end_minute: start + 60 + 30 * rng.below(3) as u16,
+                }
+            })
+            .collect();
+        draft
+            .availability
+            .sort_by_key(|s| (s.weekday, s.start_minute));
+        draft
+            .availability
+            .dedup_by(|a, b| a.weekday == b.weekday && a.start_minute < b.end_minute);
+    }
+    let ids: Vec<EmployeeId> = store.transaction(|tx| {
+        let now = db::now_timestamp();
+        for (id, draft) in &company {
+            db::insert_employee(tx, *id, draft, &now)?;
+        }
+        Ok(company.iter().map(|(id, _)| *id).collect())
+    })?;
+    let start = chrono::Local::now().date_naive();
+    let program = crate::program::create_program(
+        store,
+        ProgramInput::new(
+            &format!("Synthetic {mentees} x {mentors}"),
+            start,
+            start + chrono::Days::new(180),
+        ),
+    )?;
+    crate::program::add_participants(store, program.id, Side::Mentee, &ids[..mentees])?;
+    crate::program::add_participants(store, program.id, Side::Mentor, &ids[mentees..])?;
+    Ok(program.id)
+}
+
 /// The bundled demo data is broken: a build defect, reported with what is wrong.
 pub(crate) fn demo_invalid(detail: String) -> CoreError {
     CoreError::invalid_file(RefusalKey::DemoDataInvalid, detail.clone()).with("detail", detail)

@@ -26,6 +26,8 @@ mod mapping;
 mod parse;
 mod plan;
 mod row;
+#[doc(hidden)]
+pub mod synthetic;
 
 use crate::access::{self, Effect, Need};
 use chrono::{SecondsFormat, Utc};
