@@ -31,29 +31,23 @@ pub fn run(store: &mut Store, command: EmployeesCommand, out: &Out) -> CliResult
             let id = directory::find_employee(store, &person)?;
             show(out, directory::get_employee(store, id)?)
         }
-        EmployeesCommand::Deactivate { person } => {
-            let id = directory::find_employee(store, &person)?;
-            let detail = directory::set_employee_active(store, id, false)?;
-            if !out.json {
-                out.say(
-                    "cli.employees.deactivated",
-                    &[("name", detail.employee.full_name())],
-                );
-            }
-            show_json_only(out, detail)
-        }
-        EmployeesCommand::Activate { person } => {
-            let id = directory::find_employee(store, &person)?;
-            let detail = directory::set_employee_active(store, id, true)?;
-            if !out.json {
-                out.say(
-                    "cli.employees.activated",
-                    &[("name", detail.employee.full_name())],
-                );
-            }
-            show_json_only(out, detail)
-        }
+        EmployeesCommand::Deactivate { person } => set_active(store, &person, false, out),
+        EmployeesCommand::Activate { person } => set_active(store, &person, true, out),
     }
+}
+
+fn set_active(store: &mut Store, person: &str, active: bool, out: &Out) -> CliResult<Exit> {
+    let id = directory::find_employee(store, person)?;
+    let detail = directory::set_employee_active(store, id, active)?;
+    if !out.json {
+        let key = if active {
+            "cli.employees.activated"
+        } else {
+            "cli.employees.deactivated"
+        };
+        out.say(key, &[("name", detail.employee.full_name())]);
+    }
+    show_json_only(out, detail)
 }
 
 fn list(
