@@ -54,8 +54,11 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the SQLite database file at `path` and migrates it.
+    /// Opens (creating if needed) the SQLite database file at `path` and migrates it. A new file
+    /// is readable by its owner only, and so are its WAL and shared-memory files, which SQLite
+    /// creates with the database file's permissions.
     pub fn open(path: &Path) -> CoreResult<Self> {
+        create_private(path)?;
         let conn = rusqlite::Connection::open(path).map_err(db::Error::from)?;
         Self::init_sqlite(conn)
     }
@@ -169,6 +172,7 @@ impl Store {
                 "a team database is backed up on its server, not from Tandem",
             ));
         };
+        create_private(target)?;
         let run = || -> rusqlite::Result<()> {
             let mut dest = rusqlite::Connection::open(target)?;
             let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
@@ -228,6 +232,38 @@ impl Store {
     }
 }
 
+/// Creates `path` empty with owner-only permissions (0600) when it does not exist yet: the people,
+/// notes and judgements in a Tandem file are nobody else's to read on a shared computer.
+fn create_private(path: &Path) -> CoreResult<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path);
+        match created {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(CoreError::database(
+                crate::RefusalKey::DatabaseReadOnly,
+                format!("{} cannot be created here: {e}", path.display()),
+            )
+            .with("detail", e)),
+            Err(e) => Err(CoreError::Migration(format!(
+                "{} cannot be created: {e}",
+                path.display()
+            ))),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
 /// The change stamp (`version`, `updated_by`, `updated_at`) of the one row `sql` selects, if any:
 /// the shape every versioned table shares (migration 010).
 fn change_stamp<P: db::Params>(
@@ -273,6 +309,28 @@ mod tests {
         assert_eq!(dump::dump(&conn)?, before);
         let version: u32 = conn.query_row("PRAGMA user_version", (), |r| r.get(0))?;
         assert_eq!(version, SCHEMA_VERSION + 1);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_database_its_wal_and_its_backups_are_readable_by_their_owner_only(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("tandem.sqlite");
+        let store = Store::open(&path)?;
+        store
+            .conn()
+            .execute_batch("INSERT INTO app_setting (key, value) VALUES ('probe', 'x')")?;
+        let backup = dir.path().join("backup.sqlite");
+        store.backup_to(&backup)?;
+        let wal = dir.path().join("tandem.sqlite-wal");
+        assert!(wal.exists(), "the write went to the WAL");
+        for file in [&path, &wal, &backup] {
+            let mode = std::fs::metadata(file)?.permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} is {mode:o}", file.display());
+        }
         Ok(())
     }
 
