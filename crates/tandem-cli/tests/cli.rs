@@ -276,6 +276,13 @@ fn bad_input_gets_a_clear_message_its_exit_code_and_changes_nothing() -> TestRes
         text(&missing.stderr)
     );
 
+    // Over the import's size limit: refused from its size alone (a sparse file, never read).
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge)?.set_len(tandem_core::import::MAX_FILE_BYTES + 1)?;
+    let out = run(&db, &["import", &huge.to_string_lossy(), "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_json(&out)?["error"]["key"], "file_too_large");
+
     let pdf = dir.path().join("staff.csv");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")?;
     let out = run(&db, &["import", &pdf.to_string_lossy()]);

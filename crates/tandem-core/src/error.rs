@@ -75,6 +75,9 @@ pub enum RefusalKey {
     FileNotText,
     FileNotCsv,
     FileNoHeader,
+    FileTooLarge,
+    FileTooManyRows,
+    FileTooManyColumns,
     FileNotReceived,
     NoImportInProgress,
     // Programs and pairs.

@@ -405,6 +405,50 @@ fn a_missing_email_column_blocks_commit_and_writes_nothing() -> TestResult {
 }
 
 #[test]
+fn a_file_over_the_documented_limits_is_refused_before_it_is_read_whole() {
+    use tandem_core::RefusalKey::{FileTooLarge, FileTooManyColumns, FileTooManyRows};
+    let key = |result: tandem_core::CoreResult<import::StagedImport>| match result {
+        Err(CoreError::InvalidFile(refusal)) => Some(refusal.key),
+        _ => None,
+    };
+    // Size: asked before reading (a client with a path), and checked again on bytes.
+    assert!(import::check_file_size(import::MAX_FILE_BYTES).is_ok());
+    assert_eq!(
+        import::check_file_size(import::MAX_FILE_BYTES + 1)
+            .err()
+            .and_then(|e| e.refusal_key()),
+        Some(FileTooLarge)
+    );
+    let huge = vec![b'a'; usize::try_from(import::MAX_FILE_BYTES).unwrap_or(usize::MAX) + 1];
+    assert_eq!(key(import::stage("huge.csv", &huge)), Some(FileTooLarge));
+    drop(huge);
+
+    let wide_header: Vec<String> = (0..=import::MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+    let wide = format!("{}\n", wide_header.join(","));
+    assert_eq!(
+        key(import::stage("wide.csv", wide.as_bytes())),
+        Some(FileTooManyColumns)
+    );
+    let widest_allowed = format!("{}\n", wide_header[1..].join(","));
+    assert!(import::stage("ok.csv", widest_allowed.as_bytes()).is_ok());
+
+    let mut long = String::from("id,email\n");
+    for i in 0..import::MAX_ROWS {
+        long.push_str(&format!("E{i},e{i}@exemple.fr\n"));
+    }
+    let staged = import::stage("long.csv", long.as_bytes());
+    assert_eq!(
+        staged.as_ref().map(|s| s.row_count()).ok(),
+        Some(import::MAX_ROWS)
+    );
+    long.push_str("E-last,last@exemple.fr\n");
+    assert_eq!(
+        key(import::stage("longer.csv", long.as_bytes())),
+        Some(FileTooManyRows)
+    );
+}
+
+#[test]
 fn files_that_are_not_csv_text_are_refused_with_advice() {
     let mut noise = Vec::with_capacity(4096);
     let mut x: u32 = 0x1234_5678;

@@ -20,7 +20,7 @@ struct ImportJson {
 }
 
 pub fn run(store: &mut Store, args: &ImportArgs, out: &Out) -> CliResult<Exit> {
-    let bytes = std::fs::read(&args.file).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Failure::cli(
             "invalid_file",
             "file_unreadable",
@@ -29,7 +29,10 @@ pub fn run(store: &mut Store, args: &ImportArgs, out: &Out) -> CliResult<Exit> {
         )
         .with("path", args.file.display())
         .with("detail", e)
-    })?;
+    };
+    // A file over the import's limit is refused before it is read.
+    import::check_file_size(std::fs::metadata(&args.file).map_err(unreadable)?.len())?;
+    let bytes = std::fs::read(&args.file).map_err(unreadable)?;
     let name = args
         .file
         .file_name()

@@ -39,6 +39,32 @@ pub use mapping::{
 use crate::store::import::{import_snapshot, write_import};
 use crate::{CoreError, CoreResult, FieldError, RefusalKey, Store};
 
+/// The largest file the import reads: 64 MiB, some 400,000 rows of a usual HR export.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The most data rows a file may hold.
+pub const MAX_ROWS: usize = 200_000;
+/// The most columns a file may hold.
+pub const MAX_COLUMNS: usize = 200;
+
+/// Refuses a file of `size` bytes over [`MAX_FILE_BYTES`] (`file_too_large`), before it is read:
+/// a client that reads from disk asks first.
+pub fn check_file_size(size: u64) -> CoreResult<()> {
+    if size <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    let mib = |b: u64| (b + (1 << 20) - 1) >> 20;
+    Err(CoreError::invalid_file(
+        RefusalKey::FileTooLarge,
+        format!(
+            "The file is {} MB; the import reads files of up to {} MB. Export fewer columns or split the file.",
+            mib(size),
+            mib(MAX_FILE_BYTES)
+        ),
+    )
+    .with("size_mb", mib(size))
+    .with("max_mb", mib(MAX_FILE_BYTES)))
+}
+
 /// How many rows the preview table shows.
 pub const SAMPLE_ROWS: usize = 20;
 /// How many missing employees the preview lists by name (all are counted).
@@ -415,8 +441,10 @@ impl StagedImport {
 }
 
 /// Reads an HR export: decodes it, splits it into records and guesses the mapping from its header.
-/// A file that is not a readable CSV export gives [`CoreError::InvalidFile`].
+/// A file that is not a readable CSV export, or is over [`MAX_FILE_BYTES`], [`MAX_ROWS`] or
+/// [`MAX_COLUMNS`], gives [`CoreError::InvalidFile`].
 pub fn stage(file_name: &str, bytes: &[u8]) -> CoreResult<StagedImport> {
+    check_file_size(bytes.len() as u64)?;
     let decoded = decode::decode(bytes)?;
     let parsed = parse::parse(&decoded.text)?;
     if parsed.headers.iter().all(|h| h.is_empty()) {

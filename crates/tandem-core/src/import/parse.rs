@@ -79,6 +79,28 @@ pub(crate) fn parse(text: &str) -> CoreResult<Parsed> {
         if is_blank(&record) {
             continue;
         }
+        if record.len() > super::MAX_COLUMNS {
+            return Err(CoreError::invalid_file(
+                RefusalKey::FileTooManyColumns,
+                format!(
+                    "Line {line} has {} columns; the import reads up to {}.",
+                    record.len(),
+                    super::MAX_COLUMNS
+                ),
+            )
+            .with("line", line)
+            .with("max", super::MAX_COLUMNS));
+        }
+        if records.len() == super::MAX_ROWS {
+            return Err(CoreError::invalid_file(
+                RefusalKey::FileTooManyRows,
+                format!(
+                    "The file has more than {} rows; split it and import each part.",
+                    super::MAX_ROWS
+                ),
+            )
+            .with("max", super::MAX_ROWS));
+        }
         match headers {
             None => headers = Some(record.iter().map(|h| h.trim().to_owned()).collect()),
             Some(_) => records.push(Record {
