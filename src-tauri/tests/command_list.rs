@@ -84,7 +84,18 @@ fn the_handler_list_docs_ui_wrappers_and_mocks_name_the_commands_of_the_list() {
         mocks.extend(names_after(&read(&file), "case '", '\''));
     }
 
+    // The access control list: the commands Tauri makes permissions for, and those the main
+    // window is granted (`allow-<command>`, in kebab case).
+    let manifest = names_after(&read(&root().join("src-tauri/build.rs")), "\n    \"", '"');
+    let granted = names_after(
+        &read(&root().join("src-tauri/capabilities/default.json")).replace('-', "_"),
+        "\"allow_",
+        '"',
+    );
+
     let problems: Vec<String> = [
+        ("src-tauri/build.rs", &manifest),
+        ("src-tauri/capabilities/default.json", &granted),
         ("src-tauri/src/lib.rs", &handlers),
         ("docs/ipc.md", &docs),
         ("ui/src/api", &wrappers),
