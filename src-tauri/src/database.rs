@@ -84,7 +84,7 @@ pub fn default_path(app_data_dir: &Path) -> PathBuf {
 }
 
 /// Opens the database file at `path`, creating its folder; a new file gets the demo company and
-/// its program under way.
+/// its program under way, all or nothing.
 pub fn open_file(path: &Path) -> CoreResult<Store> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
@@ -94,12 +94,7 @@ pub fn open_file(path: &Path) -> CoreResult<Store> {
             ))
         })?;
     }
-    let is_new = !path.exists();
-    let mut store = Store::open(path)?;
-    if is_new {
-        demo::load_first_launch_demo(&mut store)?;
-    }
-    Ok(store)
+    demo::open_or_create_with_demo(path)
 }
 
 /// Opens the team database (creating Tandem's tables in an empty one).

@@ -169,3 +169,36 @@ fn the_demo_dashboard_estimates_an_audience_from_the_active_mentees_followers() 
     );
     Ok(())
 }
+
+#[test]
+fn a_first_launch_killed_halfway_leaves_no_half_demo_and_the_next_launch_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.sqlite");
+    // What a launch killed while loading leaves: the file being built, with part of the demo.
+    let creating = dir.path().join("tandem.sqlite.creating");
+    {
+        let mut half = Store::open(&creating).unwrap();
+        load_demo(&mut half).unwrap();
+    }
+    assert!(
+        !path.exists(),
+        "nothing is at the database's own path until the demo is complete"
+    );
+
+    let store = tandem_core::demo::open_or_create_with_demo(&path).unwrap();
+    let programs = tandem_core::program::list_programs(&store).unwrap();
+    assert_eq!(programs.len(), 1, "the full demo, its program included");
+    assert!(programs[0].approved_count > 0);
+    assert!(
+        !creating.exists(),
+        "the file being built became the database"
+    );
+    drop(store);
+
+    // An existing database is opened as it is, never given the demo again.
+    let again = tandem_core::demo::open_or_create_with_demo(&path).unwrap();
+    assert_eq!(
+        tandem_core::program::list_programs(&again).unwrap().len(),
+        1
+    );
+}

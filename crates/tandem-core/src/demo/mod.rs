@@ -107,6 +107,35 @@ pub fn load_first_launch_demo(store: &mut Store) -> CoreResult<DemoLoad> {
     load_demo_with_program(store, chrono::Local::now().date_naive())
 }
 
+/// Opens the database file at `path`, first creating it with the demo company and its program
+/// when it does not exist. The demo is written into `<path>.creating` and renamed into place only
+/// once complete, so a first launch killed halfway leaves no database at `path` (the next launch
+/// starts again), never half a demo.
+pub fn open_or_create_with_demo(path: &std::path::Path) -> CoreResult<Store> {
+    if !path.exists() {
+        let mut creating = path.as_os_str().to_owned();
+        creating.push(".creating");
+        let creating = std::path::PathBuf::from(creating);
+        // A file left by a launch killed halfway is not a database anyone used.
+        for leftover in ["", "-wal", "-shm", "-journal"] {
+            let mut name = creating.as_os_str().to_owned();
+            name.push(leftover);
+            let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+        }
+        let mut store = Store::open(&creating)?;
+        load_first_launch_demo(&mut store)?;
+        // Closing checkpoints the WAL into the file, which then moves as one.
+        drop(store);
+        std::fs::rename(&creating, path).map_err(|e| {
+            CoreError::Migration(format!(
+                "the new database could not be moved to {}: {e}",
+                path.display()
+            ))
+        })?;
+    }
+    Store::open(path)
+}
+
 /// Loads a demo company given as JSON (the format in the module docs) into an empty database.
 ///
 /// A database that already has employees is refused ([`CoreError::Conflict`]); a file that cannot be
