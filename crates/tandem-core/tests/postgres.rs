@@ -186,6 +186,9 @@ fn a_server_url_reads_like_libpq_and_tls_is_required_by_default() -> TestResult 
     assert_eq!((default.tls, default.port), (TlsMode::Require, 5432));
     assert!(!default.display_url().contains("p@ss"));
     assert!(ServerSettings::from_url("postgresql://hr@h/t?sslmode=allow").is_err());
+    // An address with no user, or an empty one, names nobody to sign in as.
+    assert!(ServerSettings::from_url("postgresql://@db.example.com/tandem").is_err());
+    assert!(ServerSettings::from_url("postgres://@").is_err());
     Ok(())
 }
 

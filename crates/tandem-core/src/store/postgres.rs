@@ -119,6 +119,7 @@ impl ServerSettings {
         };
         let user = config
             .get_user()
+            .filter(|u| !u.trim().is_empty())
             .ok_or_else(|| invalid("names no user"))?
             .to_owned();
         Ok(ServerSettings {
