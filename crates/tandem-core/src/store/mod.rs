@@ -57,9 +57,19 @@ impl Store {
     /// Opens (creating if needed) the SQLite database file at `path` and migrates it. A new file
     /// is readable by its owner only, and so are its WAL and shared-memory files, which SQLite
     /// creates with the database file's permissions.
+    ///
+    /// A file an older Tandem wrote is first copied to `<name>.before-v<version>.sqlite` beside
+    /// it, through the online backup API, so a migration can always be undone by hand; a copy
+    /// already there from an earlier attempt is kept.
     pub fn open(path: &Path) -> CoreResult<Self> {
         create_private(path)?;
         let conn = rusqlite::Connection::open(path).map_err(db::Error::from)?;
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", (), |r| r.get(0))
+            .map_err(db::Error::from)?;
+        if version > 0 && version < SCHEMA_VERSION {
+            back_up_before_migration(&conn, path, version)?;
+        }
         Self::init_sqlite(conn)
     }
 
@@ -232,6 +242,38 @@ impl Store {
     }
 }
 
+/// Where [`Store::open`] keeps the file as an older Tandem left it before migrating it.
+pub fn pre_migration_copy(path: &Path, version: u32) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tandem".to_owned());
+    path.with_file_name(format!("{stem}.before-v{version}.sqlite"))
+}
+
+fn back_up_before_migration(
+    conn: &rusqlite::Connection,
+    path: &Path,
+    version: u32,
+) -> CoreResult<()> {
+    let target = pre_migration_copy(path, version);
+    if target.exists() {
+        return Ok(());
+    }
+    create_private(&target)?;
+    let copy = || -> rusqlite::Result<()> {
+        let mut dest = rusqlite::Connection::open(&target)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
+        backup.run_to_completion(4096, Duration::from_millis(0), None)
+    };
+    if let Err(e) = copy() {
+        // Half a copy must not pass for the file as it was.
+        let _ = std::fs::remove_file(&target);
+        return Err(db::Error::from(e).into());
+    }
+    Ok(())
+}
+
 /// Creates `path` empty with owner-only permissions (0600) when it does not exist yet: the people,
 /// notes and judgements in a Tandem file are nobody else's to read on a shared computer.
 fn create_private(path: &Path) -> CoreResult<()> {
@@ -331,6 +373,50 @@ mod tests {
             let mode = std::fs::metadata(file)?.permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{} is {mode:o}", file.display());
         }
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_from_an_older_tandem_is_copied_aside_before_it_is_migrated(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("tandem.sqlite");
+        {
+            let conn = Connection::from_sqlite(rusqlite::Connection::open(&path)?);
+            migrate_to(&conn, SCHEMA_VERSION - 1)?;
+            conn.execute_batch("INSERT INTO app_setting (key, value) VALUES ('before', 'yes')")?;
+        }
+        let old_bytes_version = SCHEMA_VERSION - 1;
+        let store = Store::open(&path)?;
+        let version: u32 = store
+            .conn()
+            .query_row("PRAGMA user_version", (), |r| r.get(0))?;
+        assert_eq!(version, SCHEMA_VERSION);
+
+        let copy = pre_migration_copy(&path, old_bytes_version);
+        assert_eq!(
+            copy,
+            dir.path()
+                .join(format!("tandem.before-v{old_bytes_version}.sqlite"))
+        );
+        let kept = rusqlite::Connection::open(&copy)?;
+        let kept_version: u32 = kept.query_row("PRAGMA user_version", (), |r| r.get(0))?;
+        assert_eq!(
+            kept_version, old_bytes_version,
+            "the copy is the file as it was"
+        );
+        let setting: String = kept.query_row(
+            "SELECT value FROM app_setting WHERE key = 'before'",
+            (),
+            |r| r.get(0),
+        )?;
+        assert_eq!(setting, "yes");
+
+        // A current file is not copied again.
+        drop(store);
+        std::fs::remove_file(&copy)?;
+        Store::open(&path)?;
+        assert!(!copy.exists());
         Ok(())
     }
 
