@@ -17,12 +17,13 @@
 //! for the next file with the same header line ([`recall_mapping`]).
 //!
 //! To support a new column, add an [`ImportField`] (and its DTO twin), its header names in
-//! `header_names.csv`, reading in `row`, merging and comparing in `plan` and storage in
+//! `header_names.csv`, reading in `row`, merging in `merge`, comparing in `explain` and storage in
 //! `store::import`.
 
 mod decode;
 mod explain;
 mod mapping;
+mod merge;
 mod parse;
 mod plan;
 mod row;

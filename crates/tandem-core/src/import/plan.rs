@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::explain::{field_changes, offending_value};
-use super::mapping::{FieldColumns, ImportField};
+use super::mapping::ImportField;
+use super::merge::{merged, new_employee};
 use super::row::{identity, name_in_file, read_row, ManagerRef, RowDraft, RowProblem};
 use super::{
     EmployeeChange, MissingEmployee, Phase, Progress, RejectReason, RejectedRow, RowDetail,
@@ -621,83 +622,4 @@ fn reject_cycles(
         }
     }
     rejected
-}
-
-fn new_employee(id: String, row: &RowDraft, manager_id: Option<String>) -> StoredEmployee {
-    let d = &row.draft;
-    StoredEmployee {
-        id,
-        external_id: d.external_id.clone(),
-        first_name: d.first_name.clone(),
-        last_name: d.last_name.clone(),
-        email: d.email.clone(),
-        department: d.department.clone(),
-        title: d.title.clone(),
-        grade: d.grade,
-        manager_id,
-        site: d.site.clone(),
-        timezone: d.timezone.clone(),
-        hire_date: d.hire_date.map(|date| date.to_string()),
-        role: d
-            .role
-            .unwrap_or(crate::domain::ProgramRole::None)
-            .as_str()
-            .to_owned(),
-        adoption_profile: d.adoption_profile.map(|p| p.as_str().to_owned()),
-        active: true,
-        languages: d.languages.clone(),
-        interests: d.interests.clone(),
-    }
-}
-
-/// The existing employee with what the file says about it. Unmapped fields keep their value: an HR
-/// export knows nothing of skills or availability. Role, adoption profile and interests are program
-/// data Tandem owns, so an empty cell there means "not stated", not "clear it".
-fn merged(
-    before: &StoredEmployee,
-    row: &RowDraft,
-    columns: &FieldColumns,
-    manager_mapped: bool,
-    manager_id: Option<String>,
-) -> StoredEmployee {
-    let d = &row.draft;
-    let mut after = before.clone();
-    after.first_name = d.first_name.clone();
-    after.last_name = d.last_name.clone();
-    after.email = d.email.clone();
-    if columns.has(ImportField::Department) {
-        after.department = d.department.clone();
-    }
-    if columns.has(ImportField::Title) {
-        after.title = d.title.clone();
-    }
-    if columns.has(ImportField::Grade) {
-        after.grade = d.grade;
-    }
-    if manager_mapped {
-        after.manager_id = manager_id;
-    }
-    if columns.has(ImportField::Site) {
-        after.site = d.site.clone();
-    }
-    if columns.has(ImportField::Timezone) {
-        after.timezone = d.timezone.clone();
-    }
-    if columns.has(ImportField::Languages) {
-        after.languages = d.languages.clone();
-    }
-    if columns.has(ImportField::HireDate) {
-        after.hire_date = d.hire_date.map(|date| date.to_string());
-    }
-    if let Some(role) = d.role {
-        after.role = role.as_str().to_owned();
-    }
-    if let Some(profile) = d.adoption_profile {
-        after.adoption_profile = Some(profile.as_str().to_owned());
-    }
-    if !d.interests.is_empty() {
-        after.interests = d.interests.clone();
-    }
-    after.active = true;
-    after
 }
