@@ -50,7 +50,8 @@ impl From<CoreError> for Failure {
         if let CoreError::NotFound { entity, id } = &e {
             // Named on the command line, so worded with what was typed.
             let key = format!("cli.not_found.{}", entity.replace(' ', "_"));
-            let mut error = ErrorDto::from(CoreError::not_found(entity, id)).with("id", id);
+            let id = id.clone();
+            let mut error = ErrorDto::from(e).with("id", id);
             error.key = Some(key);
             return Failure {
                 error: Box::new(error),

@@ -99,10 +99,11 @@ impl Out {
         }
     }
 
-    /// A bar on standard error counting `total` steps; hidden when that is not a terminal.
-    pub fn bar(&self, total: u64, message: String) -> ProgressBar {
+    /// A bar on standard error, its length and message set as the work goes; hidden when that is
+    /// not a terminal.
+    pub fn bar(&self) -> ProgressBar {
         let bar = if self.progress {
-            ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+            ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr())
         } else {
             ProgressBar::hidden()
         };
@@ -110,7 +111,6 @@ impl Out {
             .map(|s| s.progress_chars("=> "))
             .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
-        bar.set_message(message);
         bar
     }
 

@@ -103,25 +103,37 @@ fn load_backup(path: &Path) -> CoreResult<Store> {
     Ok(copy)
 }
 
-/// The date and counts of the backup at `path`, for HR to confirm a restore.
-pub fn inspect_backup(store: &Store, path: &Path) -> CoreResult<BackupSummary> {
+/// A backup read into memory and checked, with what HR sees before restoring it; restoring it
+/// ([`restore`]) does not read the file again.
+pub struct CheckedBackup {
+    pub summary: BackupSummary,
+    copy: Store,
+}
+
+/// Reads and checks the backup at `path`, for HR to confirm a restore from its date and counts.
+pub fn inspect_backup(store: &Store, path: &Path) -> CoreResult<CheckedBackup> {
     access::require(store, Need::Hr, Effect::Read)?;
     let copy = load_backup(path)?;
     let written_at = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .map(DateTime::<Utc>::from);
-    Ok(BackupSummary {
+    let summary = BackupSummary {
         path: path.to_path_buf(),
         written_at,
         tables: dump::table_counts(copy.conn())?,
-    })
+    };
+    Ok(CheckedBackup { summary, copy })
 }
 
-/// Replaces the solo database's content by the backup at `path`. The backup is checked first;
-/// then the current database is copied to `keep_aside` (refused if that file exists), and only
-/// then replaced, in one step. On any refusal the database is exactly as it was.
-pub fn restore(store: &mut Store, path: &Path, keep_aside: &Path) -> CoreResult<RestoreReport> {
+/// Replaces the solo database's content by the checked `backup`: the current database is first
+/// copied to `keep_aside` (refused if that file exists), and only then replaced, in one step. On
+/// any refusal the database is exactly as it was.
+pub fn restore(
+    store: &mut Store,
+    backup: &CheckedBackup,
+    keep_aside: &Path,
+) -> CoreResult<RestoreReport> {
     access::require(store, Need::Hr, Effect::Write)?;
     if store.engine() != Engine::Sqlite {
         return Err(CoreError::conflict(
@@ -129,7 +141,6 @@ pub fn restore(store: &mut Store, path: &Path, keep_aside: &Path) -> CoreResult<
             "a team database is restored on its server, not from Tandem",
         ));
     }
-    let source = load_backup(path)?;
     if keep_aside.exists() {
         return Err(CoreError::conflict(
             RefusalKey::SaveFailed,
@@ -139,7 +150,7 @@ pub fn restore(store: &mut Store, path: &Path, keep_aside: &Path) -> CoreResult<
         .with("detail", "the file already exists"));
     }
     store.backup_to(keep_aside)?;
-    store.restore_from(&source)?;
+    store.restore_from(&backup.copy)?;
     Ok(RestoreReport {
         kept_aside: keep_aside.to_path_buf(),
         tables: dump::table_counts(store.conn())?,

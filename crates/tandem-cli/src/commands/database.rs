@@ -92,7 +92,8 @@ pub fn check(store: &Store, out: &Out) -> CliResult<Exit> {
 }
 
 pub fn restore(store: &mut Store, args: &RestoreArgs, out: &Out) -> CliResult<Exit> {
-    let summary = maintenance::inspect_backup(store, &args.file)?;
+    let backup = maintenance::inspect_backup(store, &args.file)?;
+    let summary = &backup.summary;
     let written = summary
         .written_at
         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
@@ -116,7 +117,7 @@ pub fn restore(store: &mut Store, args: &RestoreArgs, out: &Out) -> CliResult<Ex
         ));
     }
     let aside = keep_aside_path(store)?;
-    let report = maintenance::restore(store, &args.file, &aside)?;
+    let report = maintenance::restore(store, &backup, &aside)?;
     if out.json {
         out.json(&serde_json::json!({
             "restored_from": args.file,

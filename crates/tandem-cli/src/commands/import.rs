@@ -114,7 +114,7 @@ fn with_bar<T>(
     out: &Out,
     phase: impl FnOnce(&mut dyn FnMut(import::Progress)) -> tandem_core::CoreResult<T>,
 ) -> CliResult<T> {
-    let bar = out.bar(0, String::new());
+    let bar = out.bar();
     let mut shown: Option<import::Phase> = None;
     let mut report = |p: import::Progress| {
         if shown != Some(p.phase) {
