@@ -9,6 +9,8 @@
 //! writer again on the same file, `CRASH_KILLS` times (20 by default; `scripts/crash-test.sh` runs
 //! 200 on a release build). `CRASH_SEED` replays a run.
 
+#![allow(clippy::unwrap_used)] // the shared session fixture unwraps: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -19,11 +21,10 @@ use chrono::Utc;
 use tandem_core::import;
 use tandem_core::program::{self, ProgramId};
 use tandem_core::progress;
-use tandem_core::session::{
-    self, LogInput, LogTopicInput, PairId, SelfAssessmentInput, SessionId, SessionStatus,
-    TopicDepth,
-};
+use tandem_core::session::{self, LogInput, PairId, SessionId, SessionStatus};
 use tandem_core::{demo, directory, Store};
+
+mod sessions_support;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -32,22 +33,11 @@ const SESSION_ENV: &str = "CRASH_WRITER_SESSION";
 const PROGRAM_ENV: &str = "CRASH_WRITER_PROGRAM";
 const START_ENV: &str = "CRASH_WRITER_START";
 
+/// A valid log whose summary carries the transaction's number.
 fn log_input(summary: String) -> LogInput {
     LogInput {
-        topics: vec![LogTopicInput {
-            topic_id: "linkedin.post".into(),
-            depth: TopicDepth::Practised,
-        }],
-        task_set: "Publish one post this week".into(),
-        previous_task_outcome: None,
         summary,
-        private_notes: String::new(),
-        mentee_rating: Some(4),
-        mentor_rating: Some(5),
-        self_assessment: vec![SelfAssessmentInput {
-            topic_id: "linkedin.post".into(),
-            level: 2,
-        }],
+        ..sessions_support::good_log()
     }
 }
 
